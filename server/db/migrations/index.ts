@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as coreSchema from '@server/db/migrations/20261203150000_core_schema.ts';
+
+/**
+ * Every migration, in order. Listed by hand rather than read from the folder so that the same
+ * set runs under tsx, vitest and a bundler alike. Migrations are forward-only.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261203150000_core_schema': coreSchema,
+};

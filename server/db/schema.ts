@@ -1,0 +1,262 @@
+/**
+ * Kysely's view of the tables, in camelCase (the CamelCasePlugin maps to the snake_case columns).
+ * Kept by hand next to the migrations; the migration is the source of truth.
+ */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { FormDefinition } from '@shared/forms/form-definition.ts';
+import type { AttendanceType, ProtocolStatus } from '@shared/protocol/lifecycle.ts';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+/** A calendar date as `YYYY-MM-DD`. */
+type CalendarDate = string;
+
+export type AgencyKind = 'own' | 'franchised';
+export type StaffRole = 'attendant' | 'supervisor' | 'backOffice' | 'admin';
+export type ClientKind = 'public' | 'private' | 'microSmall';
+export type Modality = 'cash' | 'invoiced';
+export type Solution = 'hostedForm' | 'clientSite';
+export type PriceRule = 'tariff' | 'partner';
+export type ActorKind = 'staff' | 'partner' | 'citizen' | 'system';
+
+export type AgenciesTable = {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  city: string;
+  state: string;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+};
+
+export type StaffTable = {
+  id: Generated<string>;
+  registration: string;
+  name: string;
+  role: StaffRole;
+  agencyId: string | null;
+  passwordHash: string;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+};
+
+export type StaffSessionsTable = {
+  id: Generated<string>;
+  tokenHash: string;
+  staffId: string;
+  terminal: string | null;
+  createdAt: CreatedAt;
+  lastSeenAt: ColumnType<Date, Date | undefined, Date>;
+  expiresAt: Date;
+  revokedAt: Date | null;
+};
+
+export type LoginAttemptsTable = {
+  id: Generated<number>;
+  registration: string;
+  ip: string;
+  succeeded: boolean;
+  attemptedAt: CreatedAt;
+};
+
+export type ClientsTable = {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  cnpj: string;
+  kind: ClientKind;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+};
+
+export type ContractsTable = {
+  id: Generated<string>;
+  clientId: string;
+  number: string;
+  adminCode: string;
+  postalCard: string;
+  modality: Modality;
+  allowsAssociatedItems: Generated<boolean>;
+  validFrom: CalendarDate;
+  validTo: CalendarDate | null;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+};
+
+export type ServicesTable = {
+  id: Generated<string>;
+  clientId: string;
+  contractId: string;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  solution: Solution;
+  clientSiteUrl: string | null;
+  attendanceTypes: AttendanceType[];
+  agencyKinds: ColumnType<AgencyKind[], AgencyKind[] | undefined, AgencyKind[]>;
+  preAttendanceExpiryDays: Generated<number>;
+  priceRule: Generated<PriceRule>;
+  partnerPriceMinCents: number | null;
+  partnerPriceMaxCents: number | null;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+};
+
+export type ServiceAgenciesTable = { serviceId: string; agencyId: string };
+
+export type AssociatedItemsTable = {
+  id: Generated<string>;
+  serviceId: string;
+  code: string;
+  description: string;
+  unitAmountCents: number;
+  quantity: Generated<number>;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+};
+
+export type TariffsTable = {
+  id: Generated<string>;
+  contractId: string;
+  serviceId: string;
+  amountCents: number;
+  validFrom: CalendarDate;
+  validTo: CalendarDate | null;
+  createdAt: CreatedAt;
+  createdBy: string | null;
+};
+
+export type FormDefinitionsTable = {
+  id: Generated<string>;
+  serviceId: string;
+  version: number;
+  status: 'draft' | 'published';
+  definition: JSONColumnType<FormDefinition>;
+  createdAt: CreatedAt;
+  createdBy: string | null;
+  publishedAt: Date | null;
+};
+
+export type ProtocolsTable = {
+  id: Generated<string>;
+  code: string;
+  clientId: string;
+  contractId: string;
+  serviceId: string;
+  agencyId: string | null;
+  attendantId: string | null;
+  attendanceType: AttendanceType;
+  status: ProtocolStatus;
+  modality: Modality;
+  citizenDocumentKind: 'cpf' | 'cnpj';
+  citizenDocumentHash: string;
+  citizenSealed: string;
+  formDefinitionId: string | null;
+  formDataSealed: string | null;
+  documentsChecked: ColumnType<string[], string[] | undefined, string[]>;
+  tariffId: string | null;
+  totalCents: number | null;
+  ticketText: string | null;
+  isTest: Generated<boolean>;
+  expiresAt: Date | null;
+  counterTill: string | null;
+  counterEntryNumber: string | null;
+  counterAttendanceNumber: string | null;
+  eventCount: Generated<number>;
+  lastEventHash: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+};
+
+export type ProtocolLinesTable = {
+  protocolId: string;
+  lineNumber: number;
+  kind: 'service' | 'associated';
+  itemCode: string;
+  description: string;
+  quantity: number;
+  unitCents: number;
+  extrasCents: Generated<number>;
+  discountCents: Generated<number>;
+  totalCents: number;
+  tariffId: string | null;
+};
+
+export type ProtocolEventsTable = {
+  id: Generated<number>;
+  protocolId: string;
+  sequence: number;
+  type: string;
+  fromStatus: ProtocolStatus | null;
+  toStatus: ProtocolStatus;
+  actorKind: ActorKind;
+  actorId: string | null;
+  actorLabel: string;
+  agencyId: string | null;
+  terminal: string | null;
+  reason: string | null;
+  note: string | null;
+  data: JSONColumnType<Record<string, unknown>>;
+  occurredAt: Date;
+  prevHash: string;
+  hash: string;
+};
+
+export type IdempotencyKeysTable = {
+  scope: string;
+  key: string;
+  requestHash: string;
+  statusCode: number;
+  responseBody: JSONColumnType<object>;
+  createdAt: CreatedAt;
+};
+
+export type OutboxTable = {
+  id: Generated<number>;
+  topic: string;
+  aggregateId: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  createdAt: CreatedAt;
+  availableAt: ColumnType<Date, Date | undefined, Date>;
+  attempts: Generated<number>;
+  deliveredAt: Date | null;
+  lastError: string | null;
+};
+
+export type CatalogueChangesTable = {
+  id: Generated<number>;
+  entity: string;
+  entityId: string;
+  action: 'create' | 'update';
+  before: JSONColumnType<Record<string, unknown>> | null;
+  after: JSONColumnType<Record<string, unknown>>;
+  actorId: string | null;
+  actorLabel: string;
+  occurredAt: CreatedAt;
+};
+
+export type DB = {
+  agencies: AgenciesTable;
+  staff: StaffTable;
+  staffSessions: StaffSessionsTable;
+  loginAttempts: LoginAttemptsTable;
+  clients: ClientsTable;
+  contracts: ContractsTable;
+  services: ServicesTable;
+  serviceAgencies: ServiceAgenciesTable;
+  associatedItems: AssociatedItemsTable;
+  tariffs: TariffsTable;
+  formDefinitions: FormDefinitionsTable;
+  protocols: ProtocolsTable;
+  protocolLines: ProtocolLinesTable;
+  protocolEvents: ProtocolEventsTable;
+  idempotencyKeys: IdempotencyKeysTable;
+  outbox: OutboxTable;
+  catalogueChanges: CatalogueChangesTable;
+};

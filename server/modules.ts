@@ -1,0 +1,46 @@
+import type { AppContext } from '@server/context.ts';
+import type { App } from '@server/http/types.ts';
+import { createAuthRepository } from '@server/modules/auth/auth.repository.ts';
+import { registerAuthRoutes } from '@server/modules/auth/auth.routes.ts';
+import { createAuthService } from '@server/modules/auth/auth.service.ts';
+import { createCatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
+import { registerCatalogueRoutes } from '@server/modules/catalogue/catalogue.routes.ts';
+import { createCatalogueService } from '@server/modules/catalogue/catalogue.service.ts';
+import { createCounterRepository } from '@server/modules/counter/counter.repository.ts';
+import { registerCounterRoutes } from '@server/modules/counter/counter.routes.ts';
+import { createCounterService } from '@server/modules/counter/counter.service.ts';
+import { registerExpiryRoutes } from '@server/modules/expiry/expiry.routes.ts';
+import { createExpiryService } from '@server/modules/expiry/expiry.service.ts';
+import { createProtocolCreation } from '@server/modules/protocol/protocol.creation.ts';
+import { createProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
+import { createProtocolQueries } from '@server/modules/protocol/protocol.queries.ts';
+import { createProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
+import { registerProtocolRoutes } from '@server/modules/protocol/protocol.routes.ts';
+import { createProtocolService } from '@server/modules/protocol/protocol.service.ts';
+
+/** Wires repositories into services, once per application; the composition root. */
+export function createModules(ctx: AppContext) {
+  const catalogueRepository = createCatalogueRepository();
+  const protocols = createProtocolRepository();
+  const history = createProtocolHistory(protocols);
+  const creation = createProtocolCreation(ctx, catalogueRepository, protocols, history);
+
+  const auth = createAuthService(createAuthRepository(ctx.db), ctx.clock);
+  const catalogue = createCatalogueService(ctx, catalogueRepository);
+  const protocol = createProtocolService(ctx, { catalogue: catalogueRepository, protocols, history, creation });
+  const queries = createProtocolQueries(ctx, { catalogue: catalogueRepository, protocols });
+  const counter = createCounterService(ctx, { counter: createCounterRepository(), protocols, history });
+  const expiry = createExpiryService(ctx, { protocols, history });
+
+  return {
+    auth,
+    expiry,
+    register(app: App) {
+      registerAuthRoutes(app, ctx, auth);
+      registerCatalogueRoutes(app, catalogue);
+      registerProtocolRoutes(app, protocol, queries);
+      registerCounterRoutes(app, counter);
+      registerExpiryRoutes(app, expiry);
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { sql } from 'kysely';
+import type { Database } from '@server/db/database.ts';
+import type { AgencyKind } from '@server/db/schema.ts';
+import type { Tx } from '@server/db/transaction.ts';
+
+type Reader = Database | Tx;
+
+export type AgencyScope = { id: string; kind: AgencyKind };
+
+/** The part of the catalogue the counter and the public pages read to serve a citizen. */
+export function createCatalogueRepository() {
+  /** Services offered at an agency: right kind, and either unrestricted or listed for it. */
+  function offeredAt(db: Reader, agency: AgencyScope | null) {
+    let query = db
+      .selectFrom('services as s')
+      .innerJoin('contracts as ct', 'ct.id', 's.contractId')
+      .innerJoin('clients as c', 'c.id', 's.clientId')
+      .where('s.active', '=', true)
+      .where('ct.active', '=', true)
+      .where('c.active', '=', true);
+    if (agency) {
+      query = query
+        .where(sql<boolean>`${agency.kind} = any(s.agency_kinds)`)
+        .where((eb) =>
+          eb.or([
+            eb.not(eb.exists(eb.selectFrom('serviceAgencies as sa').whereRef('sa.serviceId', '=', 's.id'))),
+            eb.exists(
+              eb
+                .selectFrom('serviceAgencies as sa')
+                .whereRef('sa.serviceId', '=', 's.id')
+                .where('sa.agencyId', '=', agency.id),
+            ),
+          ]),
+        );
+    }
+
+    return query;
+  }
+
+  return {
+    listClients(db: Reader, filter: { name?: string | undefined; agency: AgencyScope | null; attendanceType?: string }) {
+      let query = offeredAt(db, filter.agency)
+        .select(['c.id', 'c.code', 'c.name', 'c.kind'])
+        .select((eb) => eb.fn.countAll<number>().as('serviceCount'))
+        .groupBy(['c.id', 'c.code', 'c.name', 'c.kind'])
+        .orderBy('c.name');
+      if (filter.name) {
+        query = query.where(sql<boolean>`unaccent_ci(c.name) like unaccent_ci(${`%${filter.name}%`})`);
+      }
+      if (filter.attendanceType) {
+        query = query.where(sql<boolean>`${filter.attendanceType} = any(s.attendance_types)`);
+      }
+
+      return query.execute();
+    },
+
+    listServicesOfClient(db: Reader, clientId: string, agency: AgencyScope | null, attendanceType?: string) {
+      let query = offeredAt(db, agency)
+        .where('s.clientId', '=', clientId)
+        .select([
+          's.id',
+          's.code',
+          's.name',
+          's.description',
+          's.solution',
+          's.clientSiteUrl',
+          's.attendanceTypes',
+          's.preAttendanceExpiryDays',
+          'ct.modality',
+        ])
+        .orderBy('s.name');
+      if (attendanceType) {
+        query = query.where(sql<boolean>`${attendanceType} = any(s.attendance_types)`);
+      }
+
+      return query.execute();
+    },
+
+    async isOfferedAt(db: Reader, serviceId: string, agency: AgencyScope): Promise<boolean> {
+      const row = await offeredAt(db, agency).select('s.id').where('s.id', '=', serviceId).executeTakeFirst();
+
+      return row !== undefined;
+    },
+
+    /** A service with the contract and client it is sold under. */
+    findServiceForAttendance(db: Reader, serviceId: string) {
+      return db
+        .selectFrom('services as s')
+        .innerJoin('contracts as ct', 'ct.id', 's.contractId')
+        .innerJoin('clients as c', 'c.id', 's.clientId')
+        .select([
+          's.id',
+          's.code',
+          's.name',
+          's.solution',
+          's.attendanceTypes',
+          's.preAttendanceExpiryDays',
+          's.priceRule',
+          's.partnerPriceMinCents',
+          's.partnerPriceMaxCents',
+          's.active',
+          's.clientId',
+          's.contractId',
+          'c.name as clientName',
+          'c.active as clientActive',
+          'ct.modality',
+          'ct.allowsAssociatedItems',
+          'ct.validFrom as contractValidFrom',
+          'ct.validTo as contractValidTo',
+          'ct.active as contractActive',
+        ])
+        .where('s.id', '=', serviceId)
+        .executeTakeFirst();
+    },
+
+    /** The tariff in force on `date` (`YYYY-MM-DD`, São Paulo calendar); the newest wins. */
+    findTariffOn(db: Reader, contractId: string, serviceId: string, date: string) {
+      return db
+        .selectFrom('tariffs')
+        .select(['id', 'amountCents'])
+        .where('contractId', '=', contractId)
+        .where('serviceId', '=', serviceId)
+        .where('validFrom', '<=', date)
+        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)]))
+        .orderBy('validFrom', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    listAssociatedItems(db: Reader, serviceId: string) {
+      return db
+        .selectFrom('associatedItems')
+        .select(['id', 'code', 'description', 'unitAmountCents', 'quantity'])
+        .where('serviceId', '=', serviceId)
+        .where('active', '=', true)
+        .orderBy('code')
+        .execute();
+    },
+
+    findPublishedForm(db: Reader, serviceId: string) {
+      return db
+        .selectFrom('formDefinitions')
+        .select(['id', 'version', 'definition'])
+        .where('serviceId', '=', serviceId)
+        .where('status', '=', 'published')
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    findFormVersion(db: Reader, formDefinitionId: string) {
+      return db
+        .selectFrom('formDefinitions')
+        .select(['id', 'version', 'definition'])
+        .where('id', '=', formDefinitionId)
+        .executeTakeFirst();
+    },
+  };
+}
+
+export type CatalogueRepository = ReturnType<typeof createCatalogueRepository>;

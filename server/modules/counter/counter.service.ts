@@ -1,0 +1,232 @@
+import type { AppContext } from '@server/context.ts';
+import { inTransaction, isUniqueViolation, type Tx } from '@server/db/transaction.ts';
+import { AppError } from '@server/errors.ts';
+import { requireCounterStaff, type Actor, type StaffActor } from '@server/modules/auth/actor.ts';
+import type { CounterRepository } from '@server/modules/counter/counter.repository.ts';
+import { presentReceipt, presentSale } from '@server/modules/counter/counter.presenter.ts';
+import { runIdempotent } from '@server/modules/idempotency/idempotency.ts';
+import { illegalTransition, staffEventActor, type ProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
+import { presentProtocol } from '@server/modules/protocol/protocol.presenter.ts';
+import type { ProtocolRepository, ProtocolRow } from '@server/modules/protocol/protocol.repository.ts';
+import { parseProtocolCode, protocolNotFound } from '@server/modules/protocol/protocol.service.ts';
+import { parseCitizenDocument } from '@shared/documents.ts';
+import type { CancelReason } from '@shared/protocol/lifecycle.ts';
+
+type CounterStaff = StaffActor & { agency: NonNullable<StaffActor['agency']> };
+
+export type CounterReference = { till: string; entryNumber: string; attendanceNumber: string };
+
+const PENDING_LIST_LIMIT = 200;
+
+export function createCounterService(
+  ctx: AppContext,
+  deps: { counter: CounterRepository; protocols: ProtocolRepository; history: ProtocolHistory },
+) {
+  const { counter, protocols, history } = deps;
+
+  /** Locks a protocol of the attendant's own agency; anything else is "not found". */
+  async function lockOwn(tx: Tx, staff: CounterStaff, code: string): Promise<ProtocolRow> {
+    const row = await protocols.lockByCode(tx, code);
+    if (!row || row.agencyId !== staff.agency.id) {
+      throw protocolNotFound();
+    }
+
+    return row;
+  }
+
+  async function viewOwn(db: AppContext['db'] | Tx, staff: CounterStaff, code: string) {
+    const row = await protocols.findView(db, code, { kind: 'all' });
+    if (!row || row.agencyId !== staff.agency.id) {
+      throw protocolNotFound();
+    }
+
+    return row;
+  }
+
+  async function receiptOf(db: AppContext['db'] | Tx, staff: CounterStaff, code: string) {
+    const row = await viewOwn(db, staff, code);
+    const finalisedAt = await protocols.lastEventAt(db, row.id, 'finalise');
+    if (!finalisedAt) {
+      throw new AppError('RULE_VIOLATED', 'Só há comprovante de protocolos finalizados.');
+    }
+    const lines = await protocols.listLines(db, row.id);
+
+    return { receipt: presentReceipt(row, lines, finalisedAt, ctx.vault), protocol: presentProtocol(row, ctx.vault) };
+  }
+
+  function transitionBody(tx: Tx, staff: CounterStaff, code: string) {
+    return viewOwn(tx, staff, code).then((row) => ({ protocol: presentProtocol(row, ctx.vault) }));
+  }
+
+  return {
+    /** "Protocolos STER": pending protocols of this agency, by attendant (default: me) or CPF. */
+    async listPending(actor: Actor, filter: { registration?: string | undefined; document?: string | undefined }) {
+      const staff = requireCounterStaff(actor);
+      let attendantId: string | undefined = staff.staffId;
+      let documentHash: string | undefined;
+
+      if (filter.document !== undefined) {
+        const document = parseCitizenDocument(filter.document);
+        if (!document) {
+          throw new AppError('VALIDATION_FAILED', 'CPF ou CNPJ inválido: confira os dígitos.', {
+            fields: [{ field: 'body.document', code: 'document', message: 'CPF ou CNPJ inválido.' }],
+          });
+        }
+        documentHash = ctx.vault.indexOf(document.number);
+        attendantId = undefined;
+      } else if (filter.registration !== undefined && filter.registration !== staff.registration) {
+        const other = await counter.findAttendant(ctx.db, filter.registration);
+        if (!other || other.agencyId !== staff.agency.id) {
+          throw new AppError('NOT_FOUND', 'Não há atendente com esta matrícula nesta agência.');
+        }
+        attendantId = other.id;
+      }
+
+      const rows = await protocols.search(
+        ctx.db,
+        {
+          agencyId: staff.agency.id,
+          ...(attendantId ? { attendantId } : {}),
+          ...(documentHash ? { documentHash } : {}),
+          statuses: ['pending'],
+          limit: PENDING_LIST_LIMIT,
+        },
+        { kind: 'all' },
+      );
+
+      return { protocols: rows.map((row) => presentProtocol(row, ctx.vault)) };
+    },
+
+    /** "Gerar atendimento": the lines for the counter's sale grid. Recorded, but no status change. */
+    async generate(actor: Actor, rawCode: string) {
+      const staff = requireCounterStaff(actor);
+      const code = parseProtocolCode(rawCode);
+
+      return inTransaction(ctx.db, async (tx) => {
+        const row = await lockOwn(tx, staff, code);
+        if (row.status !== 'pending') {
+          throw new AppError('ILLEGAL_TRANSITION', 'Só protocolos pendentes geram atendimento.');
+        }
+        const chain = await history.append(
+          tx,
+          row,
+          { type: 'attendanceGenerated', fromStatus: row.status, toStatus: row.status, actor: staffEventActor(staff) },
+          ctx.clock.now(),
+        );
+        await protocols.update(tx, row.id, chain);
+        const view = await viewOwn(tx, staff, code);
+        const lines = await protocols.listLines(tx, row.id);
+
+        return { sale: presentSale(view, lines, ctx.vault) };
+      });
+    },
+
+    /**
+     * Finalises with the counter's own references. Those references are a natural idempotency
+     * key: the same protocol finalised again with the same references gets its receipt again.
+     */
+    finalise(actor: Actor, rawCode: string, reference: CounterReference, key: string | undefined) {
+      const staff = requireCounterStaff(actor);
+      const code = parseProtocolCode(rawCode);
+
+      return runIdempotent(
+        ctx.db,
+        { scope: `staff:${staff.staffId}`, key, fingerprint: ['finalise', code, reference] },
+        async (tx) => {
+          const row = await lockOwn(tx, staff, code);
+          const sameReference =
+            row.counterTill === reference.till &&
+            row.counterEntryNumber === reference.entryNumber &&
+            row.counterAttendanceNumber === reference.attendanceNumber;
+          if (row.status === 'finalised' && sameReference) {
+            return { statusCode: 200, body: await receiptOf(tx, staff, code) };
+          }
+          if (row.status !== 'pending') {
+            throw illegalTransition(row.status, 'finalise');
+          }
+          const taken = await counter.findByCounterReference(tx, staff.agency.id, reference);
+          if (taken) {
+            throw new AppError('CONFLICT', `Estas referências do caixa já finalizaram o protocolo ${taken.code}.`);
+          }
+
+          await history.transition(
+            tx,
+            row,
+            'finalise',
+            {
+              actor: staffEventActor(staff),
+              data: { ...reference },
+              patch: {
+                counterTill: reference.till,
+                counterEntryNumber: reference.entryNumber,
+                counterAttendanceNumber: reference.attendanceNumber,
+              },
+            },
+            ctx.clock.now(),
+          );
+
+          return { statusCode: 200, body: await receiptOf(tx, staff, code) };
+        },
+      ).catch((error: unknown) => {
+        if (isUniqueViolation(error)) {
+          throw new AppError('CONFLICT', 'Estas referências do caixa já foram usadas em outro protocolo.');
+        }
+        throw error;
+      });
+    },
+
+    /** Cancels a pending protocol the citizen gave up on, or one opened by mistake. */
+    cancel(actor: Actor, rawCode: string, input: { reason: CancelReason; note?: string | undefined }, key: string | undefined) {
+      const staff = requireCounterStaff(actor);
+      const code = parseProtocolCode(rawCode);
+
+      return runIdempotent(
+        ctx.db,
+        { scope: `staff:${staff.staffId}`, key, fingerprint: ['cancel', code, input] },
+        async (tx) => {
+          const row = await lockOwn(tx, staff, code);
+          await history.transition(
+            tx,
+            row,
+            'cancel',
+            { actor: staffEventActor(staff), reason: input.reason, note: input.note ?? null },
+            ctx.clock.now(),
+          );
+
+          return { statusCode: 200, body: await transitionBody(tx, staff, code) };
+        },
+      );
+    },
+
+    /** The counter's reversal ("estorno") of a finalised attendance. */
+    reverse(actor: Actor, rawCode: string, input: { reason: string; note?: string | undefined }, key: string | undefined) {
+      const staff = requireCounterStaff(actor);
+      const code = parseProtocolCode(rawCode);
+
+      return runIdempotent(
+        ctx.db,
+        { scope: `staff:${staff.staffId}`, key, fingerprint: ['reverse', code, input] },
+        async (tx) => {
+          const row = await lockOwn(tx, staff, code);
+          await history.transition(
+            tx,
+            row,
+            'reverse',
+            { actor: staffEventActor(staff), reason: input.reason, note: input.note ?? null },
+            ctx.clock.now(),
+          );
+
+          return { statusCode: 200, body: await transitionBody(tx, staff, code) };
+        },
+      );
+    },
+
+    async receipt(actor: Actor, rawCode: string) {
+      const staff = requireCounterStaff(actor);
+
+      return receiptOf(ctx.db, staff, parseProtocolCode(rawCode));
+    },
+  };
+}
+
+export type CounterService = ReturnType<typeof createCounterService>;

@@ -1,0 +1,211 @@
+import type { AppContext } from '@server/context.ts';
+import type { Tx } from '@server/db/transaction.ts';
+import { AppError, fieldError, notFound } from '@server/errors.ts';
+import type { AgencyScope, CatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
+import { createOutboxRepository } from '@server/modules/outbox/outbox.repository.ts';
+import type { EventActor, ProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
+import type { ProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
+import type { SealedCitizen } from '@server/modules/protocol/protocol.presenter.ts';
+import { priceAttendance } from '@server/modules/protocol/pricing.ts';
+import { parseCitizenDocument } from '@shared/documents.ts';
+import type { FormDefinition } from '@shared/forms/form-definition.ts';
+import { validateFormData } from '@shared/forms/form-validation.ts';
+import { initialStatus, type AttendanceType } from '@shared/protocol/lifecycle.ts';
+import { buildProtocolCode } from '@shared/protocol/protocol-code.ts';
+import { addDays, localDate } from '@shared/time.ts';
+
+export type CitizenInput = { document: string; name?: string | undefined };
+
+export type AttendanceInput = {
+  serviceId: string;
+  attendanceType: AttendanceType;
+  citizen: CitizenInput;
+  formData: Record<string, unknown>;
+  documentsChecked: string[];
+  quantity: number;
+};
+
+/** Where the attendance happens and who does it. */
+export type AttendancePlace = {
+  actor: EventActor;
+  agency: AgencyScope | null;
+  attendantId: string | null;
+};
+
+const outbox = createOutboxRepository();
+
+type ServiceRow = NonNullable<Awaited<ReturnType<CatalogueRepository['findServiceForAttendance']>>>;
+
+export function parseCitizen(citizen: CitizenInput, field = 'body.citizen.document'): SealedCitizen {
+  const document = parseCitizenDocument(citizen.document);
+  if (!document) {
+    throw fieldError(field, 'document', 'CPF ou CNPJ inválido: confira os dígitos.');
+  }
+
+  return { document, name: citizen.name?.trim() || null };
+}
+
+export function checkFormData(definition: FormDefinition, data: Record<string, unknown>) {
+  const result = validateFormData(definition, data);
+  if (!result.ok) {
+    const fields = result.errors.map((error) => ({ ...error, field: `body.formData.${error.field}` }));
+    const first = result.errors[0];
+
+    throw new AppError('FORM_INVALID', first ? `${first.message} (${first.field})` : 'Formulário inválido.', {
+      fields,
+    });
+  }
+
+  return result.values;
+}
+
+/** Every required document must be ticked by the attendant; unknown ids are mistakes. */
+export function checkDocuments(definition: FormDefinition, checked: string[]) {
+  const known = new Set(definition.requiredDocuments.map((document) => document.id));
+  const unknown = checked.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw fieldError('body.documentsChecked', 'unknown', `Documento desconhecido: ${unknown.join(', ')}.`);
+  }
+  const missing = definition.requiredDocuments.filter((document) => !checked.includes(document.id));
+  if (missing.length > 0) {
+    const names = missing.map((document) => document.label).join(', ');
+    throw new AppError('DOCUMENTS_MISSING', `Confira e marque os documentos exigidos: ${names}.`, {
+      fields: [{ field: 'body.documentsChecked', code: 'missing', message: `Faltam: ${names}.` }],
+    });
+  }
+}
+
+export function createProtocolCreation(
+  ctx: AppContext,
+  catalogue: CatalogueRepository,
+  protocols: ProtocolRepository,
+  history: ProtocolHistory,
+) {
+  async function loadService(tx: Tx, serviceId: string, type: AttendanceType, agency: AgencyScope | null) {
+    const service = await catalogue.findServiceForAttendance(tx, serviceId);
+    if (!service) {
+      throw notFound('Serviço');
+    }
+    const today = localDate(ctx.clock.now());
+    const contractInForce =
+      service.contractActive &&
+      service.contractValidFrom <= today &&
+      (service.contractValidTo === null || service.contractValidTo >= today);
+    if (!service.active || !service.clientActive || !contractInForce) {
+      throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço não está disponível no momento.');
+    }
+    if (service.solution !== 'hostedForm') {
+      throw new AppError(
+        'SERVICE_NOT_AVAILABLE',
+        'Este serviço é atendido pelo site do cliente, não pelo formulário do STER.',
+      );
+    }
+    if (!service.attendanceTypes.includes(type)) {
+      throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço não aceita este tipo de atendimento.');
+    }
+    if (agency && !(await catalogue.isOfferedAt(tx, serviceId, agency))) {
+      throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço não é oferecido nesta agência.');
+    }
+
+    return service;
+  }
+
+  async function loadForm(tx: Tx, serviceId: string) {
+    const form = await catalogue.findPublishedForm(tx, serviceId);
+    if (!form) {
+      throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço ainda não tem formulário publicado.');
+    }
+
+    return form;
+  }
+
+  /** Prices the attendance from the tariff in force today (São Paulo calendar). */
+  async function price(tx: Tx, service: ServiceRow, quantity: number) {
+    const today = localDate(ctx.clock.now());
+    const tariff = await catalogue.findTariffOn(tx, service.contractId, service.id, today);
+    if (!tariff) {
+      throw new AppError('TARIFF_NOT_FOUND', 'Não há tarifa vigente hoje para este serviço.');
+    }
+    const items = service.allowsAssociatedItems ? await catalogue.listAssociatedItems(tx, service.id) : [];
+
+    return priceAttendance({
+      service: { code: service.code, name: service.name },
+      unit: { amountCents: tariff.amountCents, tariffId: tariff.id },
+      quantity,
+      associatedItems: items,
+    });
+  }
+
+  return {
+    loadForm,
+    price,
+
+    /** Creates a protocol from a hosted-form submission, in the status its attendance type gives. */
+    async create(tx: Tx, input: AttendanceInput, place: AttendancePlace) {
+      const now = ctx.clock.now();
+      const service = await loadService(tx, input.serviceId, input.attendanceType, place.agency);
+      const form = await loadForm(tx, service.id);
+      const citizen = parseCitizen(input.citizen);
+      const values = checkFormData(form.definition, input.formData);
+      if (input.attendanceType === 'inPerson') {
+        checkDocuments(form.definition, input.documentsChecked);
+      }
+      const status = initialStatus(input.attendanceType);
+      const priced = status === 'preAttendance' ? null : await price(tx, service, input.quantity);
+
+      const code = buildProtocolCode(now.getUTCFullYear(), await protocols.nextSequence(tx));
+      const inserted = await protocols.insert(tx, {
+        code,
+        clientId: service.clientId,
+        contractId: service.contractId,
+        serviceId: service.id,
+        agencyId: place.agency?.id ?? null,
+        attendantId: place.attendantId,
+        attendanceType: input.attendanceType,
+        status,
+        modality: service.modality,
+        citizenDocumentKind: citizen.document.kind,
+        citizenDocumentHash: ctx.vault.indexOf(citizen.document.number),
+        citizenSealed: ctx.vault.seal(citizen),
+        formDefinitionId: form.id,
+        formDataSealed: ctx.vault.seal(values),
+        documentsChecked: input.documentsChecked,
+        tariffId: priced?.lines[0]?.tariffId ?? null,
+        totalCents: priced?.totalCents ?? null,
+        expiresAt: status === 'preAttendance' ? addDays(now, service.preAttendanceExpiryDays) : null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (priced) {
+        await protocols.insertLines(
+          tx,
+          priced.lines.map((line) => ({ ...line, protocolId: inserted.id })),
+        );
+      }
+      const chain = await history.append(
+        tx,
+        { id: inserted.id, code, eventCount: 0, lastEventHash: null },
+        {
+          type: 'created',
+          fromStatus: null,
+          toStatus: status,
+          actor: place.actor,
+          data: { attendanceType: input.attendanceType, formVersion: form.version, totalCents: priced?.totalCents ?? null },
+        },
+        now,
+      );
+      await protocols.update(tx, inserted.id, chain);
+      await outbox.enqueue(tx, 'protocol.statusChanged', inserted.id, {
+        protocolCode: code,
+        fromStatus: null,
+        toStatus: status,
+        reason: null,
+        occurredAt: now.toISOString(),
+      });
+
+      return code;
+    },
+  };
+}
+
+export type ProtocolCreation = ReturnType<typeof createProtocolCreation>;

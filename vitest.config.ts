@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export const config = defineConfig({
+  resolve: {
+    alias: {
+      '@server': here('./server'),
+      '@shared': here('./shared'),
+      '@web': here('./web'),
+    },
+  },
+  test: {
+    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
+
+// vitest loads the default export of its config file.
+// eslint-disable-next-line import/no-default-export
+export default config;
