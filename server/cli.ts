@@ -35,7 +35,11 @@ async function serve(runtime: Runtime) {
 
   await app.listen({ host: ctx.config.host, port: ctx.config.port });
   ctx.logger.info(
-    { event: 'listening', database: ctx.dbKind, url: `http://${ctx.config.host}:${ctx.config.port}` },
+    {
+      event: 'listening',
+      database: ctx.dbKind,
+      url: `http://${ctx.config.host}:${ctx.config.port}`,
+    },
     `STER em http://${ctx.config.host}:${ctx.config.port} (documentação da API em /docs)`,
   );
 }
@@ -54,7 +58,10 @@ async function main() {
   switch (command) {
     case 'demo': {
       const { seeded } = await seedDemoData(ctx.db);
-      ctx.logger.info({ event: 'demo_data', seeded }, seeded ? 'demo data loaded' : 'demo data already present');
+      ctx.logger.info(
+        { event: 'demo_data', seeded },
+        seeded ? 'demo data loaded' : 'demo data already present',
+      );
       await serve(runtime);
       break;
     }
@@ -66,7 +73,9 @@ async function main() {
       break;
     case 'seed': {
       const { seeded } = await seedDemoData(ctx.db);
-      console.log(seeded ? 'Dados de demonstração carregados.' : 'O banco já tinha dados; nada foi feito.');
+      console.log(
+        seeded ? 'Dados de demonstração carregados.' : 'O banco já tinha dados; nada foi feito.',
+      );
       await handle.close();
       break;
     }

@@ -9,7 +9,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: ErrorField[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: ErrorField[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: ErrorField[]; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

@@ -27,9 +27,18 @@ export function createModules(ctx: AppContext) {
 
   const auth = createAuthService(createAuthRepository(ctx.db), ctx.clock);
   const catalogue = createCatalogueService(ctx, catalogueRepository);
-  const protocol = createProtocolService(ctx, { catalogue: catalogueRepository, protocols, history, creation });
+  const protocol = createProtocolService(ctx, {
+    catalogue: catalogueRepository,
+    protocols,
+    history,
+    creation,
+  });
   const queries = createProtocolQueries(ctx, { catalogue: catalogueRepository, protocols });
-  const counter = createCounterService(ctx, { counter: createCounterRepository(), protocols, history });
+  const counter = createCounterService(ctx, {
+    counter: createCounterRepository(),
+    protocols,
+    history,
+  });
   const expiry = createExpiryService(ctx, { protocols, history });
 
   return {

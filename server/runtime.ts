@@ -13,7 +13,10 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migrated = await migrateToLatest(handle.db);
   for (const result of migrated.results ?? []) {
-    logger.info({ event: 'migration_applied', migration: result.migrationName }, 'migration applied');
+    logger.info(
+      { event: 'migration_applied', migration: result.migrationName },
+      'migration applied',
+    );
   }
 
   const ctx: AppContext = {

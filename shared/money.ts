@@ -22,7 +22,10 @@ export function sumCents(values: readonly Cents[]): Cents {
 }
 
 const BRL = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
-const DECIMAL = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const DECIMAL = new Intl.NumberFormat('pt-BR', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 /** "R$ 1.234,56" (with the narrow no-break space Intl uses). */
 export function formatBRL(cents: Cents): string {

@@ -73,7 +73,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
 
   const instance =
-    options.pglite ?? (await openPGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined));
+    options.pglite ??
+    (await openPGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined));
   const db = new Kysely<DB>({ dialect: new PGliteDialect(instance), plugins });
 
   return { db, kind: 'pglite', close: () => db.destroy() };

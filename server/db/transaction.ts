@@ -26,7 +26,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
  * Runs `work` in one transaction; serialization failures and deadlocks are retried with a short
  * jittered backoff instead of reaching the caller.
  */
-export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+export async function inTransaction<T>(
+  db: Database,
+  work: (tx: Tx) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(work);

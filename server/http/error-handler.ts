@@ -36,7 +36,10 @@ function toAppError(error: FastifyError): AppError | null {
     return new AppError('RATE_LIMITED', 'Muitas requisições. Aguarde um momento e tente de novo.');
   }
   if (CONNECTION_FAILURES.has(error.code)) {
-    return new AppError('UNAVAILABLE', 'Banco de dados indisponível. Tente novamente em instantes.');
+    return new AppError(
+      'UNAVAILABLE',
+      'Banco de dados indisponível. Tente novamente em instantes.',
+    );
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('MALFORMED_REQUEST', 'Requisição inválida.');
@@ -69,7 +72,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
-  const error = new AppError('NOT_FOUND', `Rota não encontrada: ${request.method} ${request.url.split('?')[0]}`);
+  const error = new AppError(
+    'NOT_FOUND',
+    `Rota não encontrada: ${request.method} ${request.url.split('?')[0]}`,
+  );
 
   return reply.status(404).send(error.toBody());
 }

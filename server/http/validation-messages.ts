@@ -19,14 +19,22 @@ function describe(error: FastifySchemaValidationError): { code: string; message:
     case 'additionalProperties':
       return { code: 'unknown', message: 'Campo não permitido aqui.' };
     case 'type': {
-      const wanted = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t);
+      const wanted = String(params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t);
 
       return { code: 'type', message: `Tipo inválido: informe ${wanted.join(' ou ')}.` };
     }
     case 'minLength':
-      return { code: 'minLength', message: `Informe pelo menos ${String(params.limit)} caracteres.` };
+      return {
+        code: 'minLength',
+        message: `Informe pelo menos ${String(params.limit)} caracteres.`,
+      };
     case 'maxLength':
-      return { code: 'maxLength', message: `Informe no máximo ${String(params.limit)} caracteres.` };
+      return {
+        code: 'maxLength',
+        message: `Informe no máximo ${String(params.limit)} caracteres.`,
+      };
     case 'pattern':
       return { code: 'pattern', message: 'Formato inválido.' };
     case 'format':
@@ -69,7 +77,10 @@ function fieldName(context: string, error: FastifySchemaValidationError): string
 }
 
 /** Portuguese, field-by-field reasons for a request that failed its route's schema. */
-export function translateValidation(errors: FastifySchemaValidationError[], context: string): ErrorField[] {
+export function translateValidation(
+  errors: FastifySchemaValidationError[],
+  context: string,
+): ErrorField[] {
   const seen = new Set<string>();
   const fields: ErrorField[] = [];
   for (const error of errors) {

@@ -9,7 +9,13 @@ export const DEMO_PASSWORD = 'ster1234';
 
 export const DEMO_AGENCIES = [
   { code: '00001001', name: 'AC ESMERALDA', kind: 'own', city: 'Porto Alegre', state: 'RS' },
-  { code: '00001002', name: 'AC AGUA SANTA', kind: 'franchised', city: 'Rio de Janeiro', state: 'RJ' },
+  {
+    code: '00001002',
+    name: 'AC AGUA SANTA',
+    kind: 'franchised',
+    city: 'Rio de Janeiro',
+    state: 'RJ',
+  },
   { code: '00001003', name: 'AC CENTRAL DE GOIANIA', kind: 'own', city: 'Goiânia', state: 'GO' },
 ] as const;
 
@@ -26,9 +32,22 @@ const personalData = (extra: FormDefinition['sections'][number]['fields'] = []) 
   id: 'requerente',
   title: 'Dados do requerente',
   fields: [
-    { id: 'nome', type: 'text' as const, label: 'Nome completo', required: true, minLength: 3, maxLength: 120 },
+    {
+      id: 'nome',
+      type: 'text' as const,
+      label: 'Nome completo',
+      required: true,
+      minLength: 3,
+      maxLength: 120,
+    },
     { id: 'cpf', type: 'cpf' as const, label: 'CPF', required: true },
-    { id: 'nascimento', type: 'date' as const, label: 'Data de nascimento', required: true, max: '2026-12-31' },
+    {
+      id: 'nascimento',
+      type: 'date' as const,
+      label: 'Data de nascimento',
+      required: true,
+      max: '2026-12-31',
+    },
     { id: 'telefone', type: 'phone' as const, label: 'Telefone (com DDD)' },
     { id: 'email', type: 'email' as const, label: 'E-mail' },
     ...extra,
@@ -40,7 +59,13 @@ const address = {
   title: 'Endereço',
   fields: [
     { id: 'cep', type: 'cep' as const, label: 'CEP', required: true },
-    { id: 'logradouro', type: 'text' as const, label: 'Logradouro e número', required: true, maxLength: 160 },
+    {
+      id: 'logradouro',
+      type: 'text' as const,
+      label: 'Logradouro e número',
+      required: true,
+      maxLength: 160,
+    },
   ],
 };
 
@@ -94,7 +119,14 @@ export const TITLE_SALE_FORM: FormDefinition = {
             { value: 'unico', label: 'Pagamento único' },
           ],
         },
-        { id: 'valorTitulo', type: 'money', label: 'Valor do título', required: true, min: 1000, max: 500000 },
+        {
+          id: 'valorTitulo',
+          type: 'money',
+          label: 'Valor do título',
+          required: true,
+          min: 1000,
+          max: 500000,
+        },
       ],
     },
   ],
@@ -108,7 +140,13 @@ export const PRIZE_FORM: FormDefinition = {
       id: 'premio',
       title: 'Prêmio',
       fields: [
-        { id: 'numeroTitulo', type: 'text', label: 'Número do título', required: true, pattern: '[0-9]{10}' },
+        {
+          id: 'numeroTitulo',
+          type: 'text',
+          label: 'Número do título',
+          required: true,
+          pattern: '[0-9]{10}',
+        },
         { id: 'valorPremio', type: 'money', label: 'Valor do prêmio', required: true, min: 1 },
       ],
     },
@@ -127,7 +165,12 @@ export const DPVAT_FORM: FormDefinition = {
       title: 'Acidente',
       fields: [
         { id: 'dataAcidente', type: 'date', label: 'Data do acidente', required: true },
-        { id: 'placa', type: 'text', label: 'Placa do veículo', pattern: '[A-Z]{3}[0-9][A-Z0-9][0-9]{2}' },
+        {
+          id: 'placa',
+          type: 'text',
+          label: 'Placa do veículo',
+          pattern: '[A-Z]{3}[0-9][A-Z0-9][0-9]{2}',
+        },
         {
           id: 'cobertura',
           type: 'choice',
@@ -158,9 +201,22 @@ export const LICENSING_FORM: FormDefinition = {
       title: 'Veículo',
       fields: [
         { id: 'renavam', type: 'text', label: 'RENAVAM', required: true, pattern: '[0-9]{11}' },
-        { id: 'placa', type: 'text', label: 'Placa', required: true, pattern: '[A-Z]{3}[0-9][A-Z0-9][0-9]{2}' },
+        {
+          id: 'placa',
+          type: 'text',
+          label: 'Placa',
+          required: true,
+          pattern: '[A-Z]{3}[0-9][A-Z0-9][0-9]{2}',
+        },
         { id: 'proprietarioCnpj', type: 'cnpj', label: 'CNPJ do proprietário (se empresa)' },
-        { id: 'exercicio', type: 'number', label: 'Exercício', required: true, min: 2020, max: 2030 },
+        {
+          id: 'exercicio',
+          type: 'number',
+          label: 'Exercício',
+          required: true,
+          min: 2020,
+          max: 2030,
+        },
       ],
     },
   ],

@@ -123,7 +123,13 @@ export const DEMO_CLIENTS: ClientSeed[] = [
             tariffCents: 700,
             form: CPF_FORM,
             expiryDays: 30,
-            items: [{ code: '90001', description: 'Impressão do comprovante de inscrição', unitAmountCents: 150 }],
+            items: [
+              {
+                code: '90001',
+                description: 'Impressão do comprovante de inscrição',
+                unitAmountCents: 150,
+              },
+            ],
           },
           {
             code: '20102',
@@ -312,10 +318,18 @@ async function seedService(tx: Tx, clientId: string, contractId: string, service
     .executeTakeFirstOrThrow();
   await tx
     .insertInto('tariffs')
-    .values({ contractId, serviceId: id, amountCents: service.tariffCents, validFrom: '2026-01-01' })
+    .values({
+      contractId,
+      serviceId: id,
+      amountCents: service.tariffCents,
+      validFrom: '2026-01-01',
+    })
     .execute();
   for (const item of service.items ?? []) {
-    await tx.insertInto('associatedItems').values({ serviceId: id, ...item }).execute();
+    await tx
+      .insertInto('associatedItems')
+      .values({ serviceId: id, ...item })
+      .execute();
   }
   if (service.form) {
     await tx
@@ -342,7 +356,11 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
   await inTransaction(db, async (tx) => {
     const agencyIds = new Map<string, string>();
     for (const agency of DEMO_AGENCIES) {
-      const row = await tx.insertInto('agencies').values(agency).returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('agencies')
+        .values(agency)
+        .returning('id')
+        .executeTakeFirstOrThrow();
       agencyIds.set(agency.code, row.id);
     }
     for (const member of DEMO_STAFF) {
@@ -359,7 +377,11 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     }
     for (const client of DEMO_CLIENTS) {
       const { contracts, ...values } = client;
-      const { id: clientId } = await tx.insertInto('clients').values(values).returning('id').executeTakeFirstOrThrow();
+      const { id: clientId } = await tx
+        .insertInto('clients')
+        .values(values)
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (const contract of contracts) {
         const { services, ...contractValues } = contract;
         const { id: contractId } = await tx

@@ -87,7 +87,10 @@ export function allFields(definition: FormDefinition): FormField[] {
 }
 
 /** Whether a field is shown, given the values entered so far. */
-export function isFieldVisible(field: FormField, values: Readonly<Record<string, unknown>>): boolean {
+export function isFieldVisible(
+  field: FormField,
+  values: Readonly<Record<string, unknown>>,
+): boolean {
   if (!field.visibleWhen) {
     return true;
   }

@@ -15,8 +15,7 @@ import { parseBRL } from '@shared/money.ts';
 export type FieldError = { field: string; code: string; message: string };
 
 export type FormValidationResult =
-  | { ok: true; values: FormData }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; values: FormData } | { ok: false; errors: FieldError[] };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,7 +29,9 @@ function isRealDate(text: string): boolean {
 }
 
 function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  );
 }
 
 type Check = { value: FormValue } | { error: Omit<FieldError, 'field'> };
@@ -135,13 +136,21 @@ function checkField(field: FormField, raw: unknown): Check {
     case 'cep':
       return checkWith(raw, isCep, digitsOnly, 'cep', 'CEP inválido: informe 8 dígitos.');
     case 'phone':
-      return checkWith(raw, isPhone, digitsOnly, 'phone', 'Telefone inválido: informe DDD e número.');
+      return checkWith(
+        raw,
+        isPhone,
+        digitsOnly,
+        'phone',
+        'Telefone inválido: informe DDD e número.',
+      );
     case 'email':
       return checkWith(raw, isEmail, (t) => t.trim().toLowerCase(), 'email', 'E-mail inválido.');
     case 'choice': {
       const allowed = field.options?.some((option) => option.value === raw) ?? false;
 
-      return allowed ? { value: raw as string } : fail('choice', 'Escolha uma das opções da lista.');
+      return allowed
+        ? { value: raw as string }
+        : fail('choice', 'Escolha uma das opções da lista.');
     }
     case 'yesNo':
       return typeof raw === 'boolean' ? { value: raw } : fail('type', 'Responda sim ou não.');
@@ -152,12 +161,19 @@ function checkField(field: FormField, raw: unknown): Check {
  * Validates submitted data against a form definition. Hidden fields (their visibility rule not
  * met) are dropped; unknown keys are errors, so a typo in a partner's payload is not lost quietly.
  */
-export function validateFormData(definition: FormDefinition, data: Record<string, unknown>): FormValidationResult {
+export function validateFormData(
+  definition: FormDefinition,
+  data: Record<string, unknown>,
+): FormValidationResult {
   const fields = allFields(definition);
   const known = new Set(fields.map((field) => field.id));
   const errors: FieldError[] = Object.keys(data)
     .filter((key) => !known.has(key))
-    .map((key) => ({ field: key, code: 'unknown', message: 'Campo desconhecido neste formulário.' }));
+    .map((key) => ({
+      field: key,
+      code: 'unknown',
+      message: 'Campo desconhecido neste formulário.',
+    }));
   const values: FormData = {};
 
   for (const field of fields) {
@@ -197,13 +213,21 @@ export function validateFormDefinition(definition: FormDefinition): FieldError[]
     problem('sections', 'empty', 'O formulário precisa de pelo menos um campo.');
   }
   if (fields.length > FORM_LIMITS.maxFields) {
-    problem('sections', 'tooMany', `O formulário aceita no máximo ${FORM_LIMITS.maxFields} campos.`);
+    problem(
+      'sections',
+      'tooMany',
+      `O formulário aceita no máximo ${FORM_LIMITS.maxFields} campos.`,
+    );
   }
 
   for (const field of fields) {
     const at = `fields.${field.id}`;
     if (!FIELD_ID.test(field.id)) {
-      problem(at, 'id', 'O identificador deve começar por letra minúscula e ter só letras e números.');
+      problem(
+        at,
+        'id',
+        'O identificador deve começar por letra minúscula e ter só letras e números.',
+      );
     }
     if (seen.has(field.id)) {
       problem(at, 'duplicate', 'Há dois campos com o mesmo identificador.');

@@ -48,7 +48,10 @@ export function initialStatus(type: AttendanceType): ProtocolStatus {
 }
 
 /** The status after `transition`, or null when the transition is not allowed from `status`. */
-export function nextStatus(status: ProtocolStatus, transition: ProtocolTransition): ProtocolStatus | null {
+export function nextStatus(
+  status: ProtocolStatus,
+  transition: ProtocolTransition,
+): ProtocolStatus | null {
   const rule = TRANSITIONS[transition];
 
   return rule.from === status ? rule.to : null;

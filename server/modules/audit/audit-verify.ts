@@ -52,13 +52,17 @@ export async function verifyAuditChains(db: Database): Promise<AuditReport> {
         if (event.sequence !== index + 1) fail(event.sequence, 'sequence gap or reorder');
         if (event.prevHash !== previous) fail(event.sequence, 'previous hash does not match');
         const { hash, id: _id, ...fields } = event;
-        if (eventHash(fields) !== hash) fail(event.sequence, 'event content does not match its hash');
+        if (eventHash(fields) !== hash)
+          fail(event.sequence, 'event content does not match its hash');
         previous = hash;
       });
       const last = own[own.length - 1];
-      if (own.length !== protocol.eventCount) fail(null, 'event count differs from the protocol row');
-      if ((last?.hash ?? null) !== protocol.lastEventHash) fail(null, 'chain head differs from the protocol row');
-      if (last && last.toStatus !== protocol.status) fail(null, 'status differs from the last event');
+      if (own.length !== protocol.eventCount)
+        fail(null, 'event count differs from the protocol row');
+      if ((last?.hash ?? null) !== protocol.lastEventHash)
+        fail(null, 'chain head differs from the protocol row');
+      if (last && last.toStatus !== protocol.status)
+        fail(null, 'status differs from the last event');
     }
   }
 }

@@ -34,7 +34,9 @@ export function requireStaff(actor: Actor, roles?: readonly StaffRole[]): StaffA
 }
 
 /** An attendant or supervisor, who always works at one agency. */
-export function requireCounterStaff(actor: Actor): StaffActor & { agency: NonNullable<StaffActor['agency']> } {
+export function requireCounterStaff(
+  actor: Actor,
+): StaffActor & { agency: NonNullable<StaffActor['agency']> } {
   const staff = requireStaff(actor, COUNTER_ROLES);
   if (!staff.agency) {
     throw new AppError('FORBIDDEN', 'Seu usuário não está vinculado a uma agência.');

@@ -47,8 +47,17 @@ export function createAuthRepository(db: Database) {
       await db.insertInto('loginAttempts').values({ registration, ip, succeeded }).execute();
     },
 
-    async createSession(values: { tokenHash: string; staffId: string; terminal: string | null; expiresAt: Date }) {
-      const row = await db.insertInto('staffSessions').values(values).returning('id').executeTakeFirstOrThrow();
+    async createSession(values: {
+      tokenHash: string;
+      staffId: string;
+      terminal: string | null;
+      expiresAt: Date;
+    }) {
+      const row = await db
+        .insertInto('staffSessions')
+        .values(values)
+        .returning('id')
+        .executeTakeFirstOrThrow();
 
       return row.id;
     },
@@ -79,11 +88,19 @@ export function createAuthRepository(db: Database) {
     },
 
     async touchSession(sessionId: string, at: Date) {
-      await db.updateTable('staffSessions').set({ lastSeenAt: at }).where('id', '=', sessionId).execute();
+      await db
+        .updateTable('staffSessions')
+        .set({ lastSeenAt: at })
+        .where('id', '=', sessionId)
+        .execute();
     },
 
     async revokeSession(sessionId: string, at: Date) {
-      await db.updateTable('staffSessions').set({ revokedAt: at }).where('id', '=', sessionId).execute();
+      await db
+        .updateTable('staffSessions')
+        .set({ revokedAt: at })
+        .where('id', '=', sessionId)
+        .execute();
     },
   };
 }

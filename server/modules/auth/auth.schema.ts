@@ -18,7 +18,12 @@ export const StaffView = Type.Object({
   role: Type.String(),
   terminal: Type.Union([Type.String(), Type.Null()]),
   agency: Type.Union([
-    Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), kind: Type.String() }),
+    Type.Object({
+      id: Type.String(),
+      code: Type.String(),
+      name: Type.String(),
+      kind: Type.String(),
+    }),
     Type.Null(),
   ]),
 });

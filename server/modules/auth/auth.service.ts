@@ -35,14 +35,22 @@ function toActor(row: SessionRow): StaffActor {
 
 export function createAuthService(repository: AuthRepository, clock: Clock) {
   return {
-    async signIn(input: { registration: string; password: string; terminal?: string | undefined; ip: string }) {
+    async signIn(input: {
+      registration: string;
+      password: string;
+      terminal?: string | undefined;
+      ip: string;
+    }) {
       const now = clock.now();
       const failures = await repository.countRecentFailures(
         input.registration,
         input.ip,
         new Date(now.getTime() - THROTTLE_WINDOW_MS),
       );
-      if (failures.byRegistration >= MAX_FAILURES_PER_REGISTRATION || failures.byIp >= MAX_FAILURES_PER_IP) {
+      if (
+        failures.byRegistration >= MAX_FAILURES_PER_REGISTRATION ||
+        failures.byIp >= MAX_FAILURES_PER_IP
+      ) {
         throw new AppError(
           'RATE_LIMITED',
           'Muitas tentativas de entrada sem sucesso. Aguarde 15 minutos ou procure o suporte.',
@@ -50,7 +58,9 @@ export function createAuthService(repository: AuthRepository, clock: Clock) {
       }
 
       const staff = await repository.findStaffForSignIn(input.registration);
-      const valid = staff?.active ? await verifyPassword(input.password, staff.passwordHash) : false;
+      const valid = staff?.active
+        ? await verifyPassword(input.password, staff.passwordHash)
+        : false;
       if (!staff) {
         await spendVerificationTime(input.password);
       }

@@ -23,7 +23,11 @@ export function createCatalogueRepository() {
         .where(sql<boolean>`${agency.kind} = any(s.agency_kinds)`)
         .where((eb) =>
           eb.or([
-            eb.not(eb.exists(eb.selectFrom('serviceAgencies as sa').whereRef('sa.serviceId', '=', 's.id'))),
+            eb.not(
+              eb.exists(
+                eb.selectFrom('serviceAgencies as sa').whereRef('sa.serviceId', '=', 's.id'),
+              ),
+            ),
             eb.exists(
               eb
                 .selectFrom('serviceAgencies as sa')
@@ -38,14 +42,19 @@ export function createCatalogueRepository() {
   }
 
   return {
-    listClients(db: Reader, filter: { name?: string | undefined; agency: AgencyScope | null; attendanceType?: string }) {
+    listClients(
+      db: Reader,
+      filter: { name?: string | undefined; agency: AgencyScope | null; attendanceType?: string },
+    ) {
       let query = offeredAt(db, filter.agency)
         .select(['c.id', 'c.code', 'c.name', 'c.kind'])
         .select((eb) => eb.fn.countAll<number>().as('serviceCount'))
         .groupBy(['c.id', 'c.code', 'c.name', 'c.kind'])
         .orderBy('c.name');
       if (filter.name) {
-        query = query.where(sql<boolean>`unaccent_ci(c.name) like unaccent_ci(${`%${filter.name}%`})`);
+        query = query.where(
+          sql<boolean>`unaccent_ci(c.name) like unaccent_ci(${`%${filter.name}%`})`,
+        );
       }
       if (filter.attendanceType) {
         query = query.where(sql<boolean>`${filter.attendanceType} = any(s.attendance_types)`);
@@ -54,7 +63,12 @@ export function createCatalogueRepository() {
       return query.execute();
     },
 
-    listServicesOfClient(db: Reader, clientId: string, agency: AgencyScope | null, attendanceType?: string) {
+    listServicesOfClient(
+      db: Reader,
+      clientId: string,
+      agency: AgencyScope | null,
+      attendanceType?: string,
+    ) {
       let query = offeredAt(db, agency)
         .where('s.clientId', '=', clientId)
         .select([
@@ -77,7 +91,10 @@ export function createCatalogueRepository() {
     },
 
     async isOfferedAt(db: Reader, serviceId: string, agency: AgencyScope): Promise<boolean> {
-      const row = await offeredAt(db, agency).select('s.id').where('s.id', '=', serviceId).executeTakeFirst();
+      const row = await offeredAt(db, agency)
+        .select('s.id')
+        .where('s.id', '=', serviceId)
+        .executeTakeFirst();
 
       return row !== undefined;
     },

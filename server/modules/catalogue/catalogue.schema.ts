@@ -1,7 +1,11 @@
 import { Type } from 'typebox';
 
 export const ClientsQuery = Type.Object(
-  { name: Type.Optional(Type.String({ maxLength: 80, description: 'Filtro pelo nome do cliente.' })) },
+  {
+    name: Type.Optional(
+      Type.String({ maxLength: 80, description: 'Filtro pelo nome do cliente.' }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -42,7 +46,9 @@ export const FormResponse = Type.Object({
     id: Type.String(),
     version: Type.Integer(),
     definition: Type.Object({
-      sections: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), fields: Type.Array(Field) })),
+      sections: Type.Array(
+        Type.Object({ id: Type.String(), title: Type.String(), fields: Type.Array(Field) }),
+      ),
       requiredDocuments: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
     }),
   }),

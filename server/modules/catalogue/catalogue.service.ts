@@ -1,7 +1,10 @@
 import type { AppContext } from '@server/context.ts';
 import { AppError, notFound } from '@server/errors.ts';
 import { requireStaff, type Actor } from '@server/modules/auth/actor.ts';
-import type { AgencyScope, CatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
+import type {
+  AgencyScope,
+  CatalogueRepository,
+} from '@server/modules/catalogue/catalogue.repository.ts';
 
 /**
  * The "Atendimento" screen's catalogue: clients and their services as this agency offers them,
@@ -26,7 +29,11 @@ export function createCatalogueService(ctx: AppContext, catalogue: CatalogueRepo
     },
 
     async listPublicClients(name: string | undefined) {
-      const rows = await catalogue.listClients(ctx.db, { name, agency: null, attendanceType: 'preAttendance' });
+      const rows = await catalogue.listClients(ctx.db, {
+        name,
+        agency: null,
+        attendanceType: 'preAttendance',
+      });
 
       return { clients: rows.map((row) => ({ ...row, serviceCount: Number(row.serviceCount) })) };
     },
@@ -47,7 +54,10 @@ export function createCatalogueService(ctx: AppContext, catalogue: CatalogueRepo
       }
       const form = await catalogue.findPublishedForm(ctx.db, serviceId);
       if (!form) {
-        throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço ainda não tem formulário publicado.');
+        throw new AppError(
+          'SERVICE_NOT_AVAILABLE',
+          'Este serviço ainda não tem formulário publicado.',
+        );
       }
 
       return { form };

@@ -30,12 +30,24 @@ function presentLines(lines: Selectable<ProtocolLinesTable>[]) {
  * What "generate attendance" hands the counter's sale grid. For cash the citizen pays at the
  * counter; for invoiced the payer is the contract holder, invoiced later.
  */
-export function presentSale(row: ProtocolViewRow, lines: Selectable<ProtocolLinesTable>[], vault: PersonalDataVault) {
+export function presentSale(
+  row: ProtocolViewRow,
+  lines: Selectable<ProtocolLinesTable>[],
+  vault: PersonalDataVault,
+) {
   const citizen = vault.unseal<SealedCitizen>(row.citizenSealed);
   const payer =
     row.modality === 'invoiced'
-      ? { kind: 'contractHolder' as const, document: formatCnpj(row.clientCnpj), name: row.clientName }
-      : { kind: 'citizen' as const, document: maskDocument(citizen.document), name: maskName(citizen.name) };
+      ? {
+          kind: 'contractHolder' as const,
+          document: formatCnpj(row.clientCnpj),
+          name: row.clientName,
+        }
+      : {
+          kind: 'citizen' as const,
+          document: maskDocument(citizen.document),
+          name: maskName(citizen.name),
+        };
 
   return {
     protocolCode: row.code,

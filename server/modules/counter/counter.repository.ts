@@ -16,7 +16,9 @@ export function createCounterRepository() {
     /** Another protocol already finalised with these counter references, if any. */
     findByCounterReference(
       db: Reader,
-      agencyId: string, reference: { till: string; entryNumber: string; attendanceNumber: string }) {
+      agencyId: string,
+      reference: { till: string; entryNumber: string; attendanceNumber: string },
+    ) {
       return db
         .selectFrom('protocols')
         .select(['id', 'code'])

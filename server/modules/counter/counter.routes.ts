@@ -11,7 +11,11 @@ import {
   SaleResponse,
 } from '@server/modules/counter/counter.schema.ts';
 import type { CounterService } from '@server/modules/counter/counter.service.ts';
-import { CodeParams, ProtocolListResponse, ProtocolResponse } from '@server/modules/protocol/protocol.schema.ts';
+import {
+  CodeParams,
+  ProtocolListResponse,
+  ProtocolResponse,
+} from '@server/modules/protocol/protocol.schema.ts';
 
 const TAGS = ['Balcão (SARA)'];
 
@@ -27,7 +31,8 @@ export function registerCounterRoutes(app: App, counter: CounterService) {
         response: withErrors({ 200: ProtocolListResponse }, 400, 401, 403, 404),
       },
     },
-    async (request) => counter.listPending(request.actor, { registration: request.query.registration }),
+    async (request) =>
+      counter.listPending(request.actor, { registration: request.query.registration }),
   );
 
   app.post(
@@ -71,7 +76,12 @@ export function registerCounterRoutes(app: App, counter: CounterService) {
     async (request, reply) =>
       sendStored(
         reply,
-        await counter.finalise(request.actor, request.params.code, request.body, request.headers['idempotency-key']),
+        await counter.finalise(
+          request.actor,
+          request.params.code,
+          request.body,
+          request.headers['idempotency-key'],
+        ),
       ),
   );
 
@@ -90,7 +100,12 @@ export function registerCounterRoutes(app: App, counter: CounterService) {
     async (request, reply) =>
       sendStored(
         reply,
-        await counter.cancel(request.actor, request.params.code, request.body, request.headers['idempotency-key']),
+        await counter.cancel(
+          request.actor,
+          request.params.code,
+          request.body,
+          request.headers['idempotency-key'],
+        ),
       ),
   );
 
@@ -109,7 +124,12 @@ export function registerCounterRoutes(app: App, counter: CounterService) {
     async (request, reply) =>
       sendStored(
         reply,
-        await counter.reverse(request.actor, request.params.code, request.body, request.headers['idempotency-key']),
+        await counter.reverse(
+          request.actor,
+          request.params.code,
+          request.body,
+          request.headers['idempotency-key'],
+        ),
       ),
   );
 

@@ -5,14 +5,19 @@ import { CANCEL_REASONS } from '@shared/protocol/lifecycle.ts';
 export const PendingQuery = Type.Object(
   {
     registration: Type.Optional(
-      Type.String({ pattern: '^[0-9]{8}$', description: 'Matrícula de outro atendente da agência.' }),
+      Type.String({
+        pattern: '^[0-9]{8}$',
+        description: 'Matrícula de outro atendente da agência.',
+      }),
     ),
   },
   { additionalProperties: false },
 );
 
 export const PendingSearchBody = Type.Object(
-  { document: Type.String({ minLength: 11, maxLength: 18, description: 'CPF ou CNPJ do usuário.' }) },
+  {
+    document: Type.String({ minLength: 11, maxLength: 18, description: 'CPF ou CNPJ do usuário.' }),
+  },
   { additionalProperties: false },
 );
 
@@ -20,19 +25,30 @@ const Reference = Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za
 
 export const FinaliseBody = Type.Object(
   {
-    till: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z-]+$', description: 'Caixa (guichê).' }),
+    till: Type.String({
+      minLength: 1,
+      maxLength: 20,
+      pattern: '^[0-9A-Za-z-]+$',
+      description: 'Caixa (guichê).',
+    }),
     entryNumber: Reference,
     attendanceNumber: Reference,
   },
-  { additionalProperties: false, description: 'Referências do próprio sistema de atendimento (SARA).' },
+  {
+    additionalProperties: false,
+    description: 'Referências do próprio sistema de atendimento (SARA).',
+  },
 );
 export type FinaliseBody = Static<typeof FinaliseBody>;
 
 export const CancelBody = Type.Object(
   {
-    reason: Type.Union(CANCEL_REASONS.map((reason) => Type.Literal(reason)), {
-      description: 'citizenGaveUp (desistência do usuário) ou operatorError (erro operacional).',
-    }),
+    reason: Type.Union(
+      CANCEL_REASONS.map((reason) => Type.Literal(reason)),
+      {
+        description: 'citizenGaveUp (desistência do usuário) ou operatorError (erro operacional).',
+      },
+    ),
     note: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { additionalProperties: false },
@@ -61,14 +77,22 @@ const Line = Type.Object({
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
-const ContractInfo = Type.Object({ number: Type.String(), adminCode: Type.String(), postalCard: Type.String() });
+const ContractInfo = Type.Object({
+  number: Type.String(),
+  adminCode: Type.String(),
+  postalCard: Type.String(),
+});
 
 export const SaleResponse = Type.Object({
   sale: Type.Object({
     protocolCode: Type.String(),
     modality: Type.String(),
     modalityLabel: Type.String(),
-    payer: Type.Object({ kind: Type.String(), document: Type.String(), name: Nullable(Type.String()) }),
+    payer: Type.Object({
+      kind: Type.String(),
+      document: Type.String(),
+      name: Nullable(Type.String()),
+    }),
     client: Type.Object({ name: Type.String(), document: Type.String() }),
     contract: ContractInfo,
     service: Type.Object({ code: Type.String(), name: Type.String(), description: Type.String() }),

@@ -5,9 +5,16 @@ import { requireCounterStaff, type Actor, type StaffActor } from '@server/module
 import type { CounterRepository } from '@server/modules/counter/counter.repository.ts';
 import { presentReceipt, presentSale } from '@server/modules/counter/counter.presenter.ts';
 import { runIdempotent } from '@server/modules/idempotency/idempotency.ts';
-import { illegalTransition, staffEventActor, type ProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
+import {
+  illegalTransition,
+  staffEventActor,
+  type ProtocolHistory,
+} from '@server/modules/protocol/protocol.history.ts';
 import { presentProtocol } from '@server/modules/protocol/protocol.presenter.ts';
-import type { ProtocolRepository, ProtocolRow } from '@server/modules/protocol/protocol.repository.ts';
+import type {
+  ProtocolRepository,
+  ProtocolRow,
+} from '@server/modules/protocol/protocol.repository.ts';
 import { parseProtocolCode, protocolNotFound } from '@server/modules/protocol/protocol.service.ts';
 import { parseCitizenDocument } from '@shared/documents.ts';
 import type { CancelReason } from '@shared/protocol/lifecycle.ts';
@@ -51,7 +58,10 @@ export function createCounterService(
     }
     const lines = await protocols.listLines(db, row.id);
 
-    return { receipt: presentReceipt(row, lines, finalisedAt, ctx.vault), protocol: presentProtocol(row, ctx.vault) };
+    return {
+      receipt: presentReceipt(row, lines, finalisedAt, ctx.vault),
+      protocol: presentProtocol(row, ctx.vault),
+    };
   }
 
   function transitionBody(tx: Tx, staff: CounterStaff, code: string) {
@@ -60,7 +70,10 @@ export function createCounterService(
 
   return {
     /** "Protocolos STER": pending protocols of this agency, by attendant (default: me) or CPF. */
-    async listPending(actor: Actor, filter: { registration?: string | undefined; document?: string | undefined }) {
+    async listPending(
+      actor: Actor,
+      filter: { registration?: string | undefined; document?: string | undefined },
+    ) {
       const staff = requireCounterStaff(actor);
       let attendantId: string | undefined = staff.staffId;
       let documentHash: string | undefined;
@@ -69,7 +82,9 @@ export function createCounterService(
         const document = parseCitizenDocument(filter.document);
         if (!document) {
           throw new AppError('VALIDATION_FAILED', 'CPF ou CNPJ inválido: confira os dígitos.', {
-            fields: [{ field: 'body.document', code: 'document', message: 'CPF ou CNPJ inválido.' }],
+            fields: [
+              { field: 'body.document', code: 'document', message: 'CPF ou CNPJ inválido.' },
+            ],
           });
         }
         documentHash = ctx.vault.indexOf(document.number);
@@ -110,7 +125,12 @@ export function createCounterService(
         const chain = await history.append(
           tx,
           row,
-          { type: 'attendanceGenerated', fromStatus: row.status, toStatus: row.status, actor: staffEventActor(staff) },
+          {
+            type: 'attendanceGenerated',
+            fromStatus: row.status,
+            toStatus: row.status,
+            actor: staffEventActor(staff),
+          },
           ctx.clock.now(),
         );
         await protocols.update(tx, row.id, chain);
@@ -146,7 +166,10 @@ export function createCounterService(
           }
           const taken = await counter.findByCounterReference(tx, staff.agency.id, reference);
           if (taken) {
-            throw new AppError('CONFLICT', `Estas referências do caixa já finalizaram o protocolo ${taken.code}.`);
+            throw new AppError(
+              'CONFLICT',
+              `Estas referências do caixa já finalizaram o protocolo ${taken.code}.`,
+            );
           }
 
           await history.transition(
@@ -169,14 +192,22 @@ export function createCounterService(
         },
       ).catch((error: unknown) => {
         if (isUniqueViolation(error)) {
-          throw new AppError('CONFLICT', 'Estas referências do caixa já foram usadas em outro protocolo.');
+          throw new AppError(
+            'CONFLICT',
+            'Estas referências do caixa já foram usadas em outro protocolo.',
+          );
         }
         throw error;
       });
     },
 
     /** Cancels a pending protocol the citizen gave up on, or one opened by mistake. */
-    cancel(actor: Actor, rawCode: string, input: { reason: CancelReason; note?: string | undefined }, key: string | undefined) {
+    cancel(
+      actor: Actor,
+      rawCode: string,
+      input: { reason: CancelReason; note?: string | undefined },
+      key: string | undefined,
+    ) {
       const staff = requireCounterStaff(actor);
       const code = parseProtocolCode(rawCode);
 
@@ -199,7 +230,12 @@ export function createCounterService(
     },
 
     /** The counter's reversal ("estorno") of a finalised attendance. */
-    reverse(actor: Actor, rawCode: string, input: { reason: string; note?: string | undefined }, key: string | undefined) {
+    reverse(
+      actor: Actor,
+      rawCode: string,
+      input: { reason: string; note?: string | undefined },
+      key: string | undefined,
+    ) {
       const staff = requireCounterStaff(actor);
       const code = parseProtocolCode(rawCode);
 

@@ -9,12 +9,21 @@ const BATCH = 200;
  * Marks pre-attendances past their service's expiry as expired. Rows are taken with SKIP LOCKED,
  * so several servers may run this at the same moment without expiring anything twice.
  */
-export function createExpiryService(ctx: AppContext, deps: { protocols: ProtocolRepository; history: ProtocolHistory }) {
+export function createExpiryService(
+  ctx: AppContext,
+  deps: { protocols: ProtocolRepository; history: ProtocolHistory },
+) {
   async function expireBatch(now: Date): Promise<number> {
     return inTransaction(ctx.db, async (tx) => {
       const due = await deps.protocols.lockDueForExpiry(tx, now, BATCH);
       for (const row of due) {
-        await deps.history.transition(tx, row, 'expire', { actor: SYSTEM_ACTOR, reason: 'expiryDate' }, now);
+        await deps.history.transition(
+          tx,
+          row,
+          'expire',
+          { actor: SYSTEM_ACTOR, reason: 'expiryDate' },
+          now,
+        );
       }
 
       return due.length;

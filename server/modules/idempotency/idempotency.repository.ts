@@ -26,7 +26,13 @@ export function createIdempotencyRepository() {
 
     async save(
       tx: Tx,
-      row: { scope: string; key: string; requestHash: string; statusCode: number; responseBody: object },
+      row: {
+        scope: string;
+        key: string;
+        requestHash: string;
+        statusCode: number;
+        responseBody: object;
+      },
     ) {
       await tx
         .insertInto('idempotencyKeys')

@@ -61,7 +61,13 @@ export async function runIdempotent<T extends object>(
     }
 
     const result = await work(tx);
-    await repository.save(tx, { scope, key, requestHash, statusCode: result.statusCode, responseBody: result.body });
+    await repository.save(tx, {
+      scope,
+      key,
+      requestHash,
+      statusCode: result.statusCode,
+      responseBody: result.body,
+    });
 
     return { ...result, replayed: false };
   });

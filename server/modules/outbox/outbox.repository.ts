@@ -5,7 +5,12 @@ export type OutboxTopic = 'protocol.statusChanged';
 
 export function createOutboxRepository() {
   return {
-    async enqueue(tx: Tx, topic: OutboxTopic, aggregateId: string, payload: Record<string, unknown>) {
+    async enqueue(
+      tx: Tx,
+      topic: OutboxTopic,
+      aggregateId: string,
+      payload: Record<string, unknown>,
+    ) {
       await tx
         .insertInto('outbox')
         .values({ topic, aggregateId, payload: JSON.stringify(payload) })

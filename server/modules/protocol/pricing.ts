@@ -20,7 +20,12 @@ export type PricingInput = {
   unit: { amountCents: Cents; tariffId: string | null };
   quantity: number;
   /** Associated items rung up with the service; empty when the contract does not allow them. */
-  associatedItems: readonly { code: string; description: string; unitAmountCents: Cents; quantity: number }[];
+  associatedItems: readonly {
+    code: string;
+    description: string;
+    unitAmountCents: Cents;
+    quantity: number;
+  }[];
 };
 
 /**
@@ -40,20 +45,18 @@ export function priceAttendance(input: PricingInput): { lines: SaleLine[]; total
     totalCents: multiplyCents(input.unit.amountCents, input.quantity),
     tariffId: input.unit.tariffId,
   };
-  const associated = input.associatedItems.map(
-    (item, index): SaleLine => ({
-      lineNumber: index + 2,
-      kind: 'associated',
-      itemCode: item.code,
-      description: item.description,
-      quantity: item.quantity,
-      unitCents: item.unitAmountCents,
-      extrasCents: 0,
-      discountCents: 0,
-      totalCents: multiplyCents(item.unitAmountCents, item.quantity),
-      tariffId: null,
-    }),
-  );
+  const associated = input.associatedItems.map((item, index): SaleLine => ({
+    lineNumber: index + 2,
+    kind: 'associated',
+    itemCode: item.code,
+    description: item.description,
+    quantity: item.quantity,
+    unitCents: item.unitAmountCents,
+    extrasCents: 0,
+    discountCents: 0,
+    totalCents: multiplyCents(item.unitAmountCents, item.quantity),
+    tariffId: null,
+  }));
   const lines = [main, ...associated];
 
   return { lines, totalCents: sumCents(lines.map((line) => line.totalCents)) };

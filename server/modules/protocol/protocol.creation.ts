@@ -1,7 +1,10 @@
 import type { AppContext } from '@server/context.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import { AppError, fieldError, notFound } from '@server/errors.ts';
-import type { AgencyScope, CatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
+import type {
+  AgencyScope,
+  CatalogueRepository,
+} from '@server/modules/catalogue/catalogue.repository.ts';
 import { createOutboxRepository } from '@server/modules/outbox/outbox.repository.ts';
 import type { EventActor, ProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
 import type { ProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
@@ -36,7 +39,10 @@ const outbox = createOutboxRepository();
 
 type ServiceRow = NonNullable<Awaited<ReturnType<CatalogueRepository['findServiceForAttendance']>>>;
 
-export function parseCitizen(citizen: CitizenInput, field = 'body.citizen.document'): SealedCitizen {
+export function parseCitizen(
+  citizen: CitizenInput,
+  field = 'body.citizen.document',
+): SealedCitizen {
   const document = parseCitizenDocument(citizen.document);
   if (!document) {
     throw fieldError(field, 'document', 'CPF ou CNPJ inválido: confira os dígitos.');
@@ -48,12 +54,19 @@ export function parseCitizen(citizen: CitizenInput, field = 'body.citizen.docume
 export function checkFormData(definition: FormDefinition, data: Record<string, unknown>) {
   const result = validateFormData(definition, data);
   if (!result.ok) {
-    const fields = result.errors.map((error) => ({ ...error, field: `body.formData.${error.field}` }));
+    const fields = result.errors.map((error) => ({
+      ...error,
+      field: `body.formData.${error.field}`,
+    }));
     const first = result.errors[0];
 
-    throw new AppError('FORM_INVALID', first ? `${first.message} (${first.field})` : 'Formulário inválido.', {
-      fields,
-    });
+    throw new AppError(
+      'FORM_INVALID',
+      first ? `${first.message} (${first.field})` : 'Formulário inválido.',
+      {
+        fields,
+      },
+    );
   }
 
   return result.values;
@@ -64,7 +77,11 @@ export function checkDocuments(definition: FormDefinition, checked: string[]) {
   const known = new Set(definition.requiredDocuments.map((document) => document.id));
   const unknown = checked.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw fieldError('body.documentsChecked', 'unknown', `Documento desconhecido: ${unknown.join(', ')}.`);
+    throw fieldError(
+      'body.documentsChecked',
+      'unknown',
+      `Documento desconhecido: ${unknown.join(', ')}.`,
+    );
   }
   const missing = definition.requiredDocuments.filter((document) => !checked.includes(document.id));
   if (missing.length > 0) {
@@ -81,7 +98,12 @@ export function createProtocolCreation(
   protocols: ProtocolRepository,
   history: ProtocolHistory,
 ) {
-  async function loadService(tx: Tx, serviceId: string, type: AttendanceType, agency: AgencyScope | null) {
+  async function loadService(
+    tx: Tx,
+    serviceId: string,
+    type: AttendanceType,
+    agency: AgencyScope | null,
+  ) {
     const service = await catalogue.findServiceForAttendance(tx, serviceId);
     if (!service) {
       throw notFound('Serviço');
@@ -101,7 +123,10 @@ export function createProtocolCreation(
       );
     }
     if (!service.attendanceTypes.includes(type)) {
-      throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço não aceita este tipo de atendimento.');
+      throw new AppError(
+        'SERVICE_NOT_AVAILABLE',
+        'Este serviço não aceita este tipo de atendimento.',
+      );
     }
     if (agency && !(await catalogue.isOfferedAt(tx, serviceId, agency))) {
       throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço não é oferecido nesta agência.');
@@ -113,7 +138,10 @@ export function createProtocolCreation(
   async function loadForm(tx: Tx, serviceId: string) {
     const form = await catalogue.findPublishedForm(tx, serviceId);
     if (!form) {
-      throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço ainda não tem formulário publicado.');
+      throw new AppError(
+        'SERVICE_NOT_AVAILABLE',
+        'Este serviço ainda não tem formulário publicado.',
+      );
     }
 
     return form;
@@ -126,7 +154,9 @@ export function createProtocolCreation(
     if (!tariff) {
       throw new AppError('TARIFF_NOT_FOUND', 'Não há tarifa vigente hoje para este serviço.');
     }
-    const items = service.allowsAssociatedItems ? await catalogue.listAssociatedItems(tx, service.id) : [];
+    const items = service.allowsAssociatedItems
+      ? await catalogue.listAssociatedItems(tx, service.id)
+      : [];
 
     return priceAttendance({
       service: { code: service.code, name: service.name },
@@ -172,7 +202,8 @@ export function createProtocolCreation(
         documentsChecked: input.documentsChecked,
         tariffId: priced?.lines[0]?.tariffId ?? null,
         totalCents: priced?.totalCents ?? null,
-        expiresAt: status === 'preAttendance' ? addDays(now, service.preAttendanceExpiryDays) : null,
+        expiresAt:
+          status === 'preAttendance' ? addDays(now, service.preAttendanceExpiryDays) : null,
         createdAt: now,
         updatedAt: now,
       });
@@ -190,7 +221,11 @@ export function createProtocolCreation(
           fromStatus: null,
           toStatus: status,
           actor: place.actor,
-          data: { attendanceType: input.attendanceType, formVersion: form.version, totalCents: priced?.totalCents ?? null },
+          data: {
+            attendanceType: input.attendanceType,
+            formVersion: form.version,
+            totalCents: priced?.totalCents ?? null,
+          },
         },
         now,
       );

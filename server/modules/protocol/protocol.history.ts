@@ -4,7 +4,10 @@ import { AppError } from '@server/errors.ts';
 import { eventHash, genesisHash } from '@server/modules/audit/event-hash.ts';
 import { actorLabel, type StaffActor } from '@server/modules/auth/actor.ts';
 import { createOutboxRepository } from '@server/modules/outbox/outbox.repository.ts';
-import type { ProtocolRepository, ProtocolRow } from '@server/modules/protocol/protocol.repository.ts';
+import type {
+  ProtocolRepository,
+  ProtocolRow,
+} from '@server/modules/protocol/protocol.repository.ts';
 import {
   nextStatus,
   PROTOCOL_STATUS_LABELS,
@@ -61,7 +64,10 @@ const TRANSITION_VERBS: Record<ProtocolTransition, string> = {
   expire: 'expirado',
 };
 
-export function illegalTransition(status: ProtocolStatus, transition: ProtocolTransition): AppError {
+export function illegalTransition(
+  status: ProtocolStatus,
+  transition: ProtocolTransition,
+): AppError {
   const label = PROTOCOL_STATUS_LABELS[status].toLowerCase();
 
   return new AppError(
@@ -121,7 +127,12 @@ export function createProtocolHistory(repository: ProtocolRepository) {
         throw illegalTransition(row.status, transition);
       }
 
-      const chain = await append(tx, row, { ...input, type: transition, fromStatus: row.status, toStatus: to }, at);
+      const chain = await append(
+        tx,
+        row,
+        { ...input, type: transition, fromStatus: row.status, toStatus: to },
+        at,
+      );
       await repository.update(tx, row.id, { ...input.patch, status: to, updatedAt: at, ...chain });
       await outbox.enqueue(tx, 'protocol.statusChanged', row.id, {
         protocolCode: row.code,

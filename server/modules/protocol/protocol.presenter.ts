@@ -1,10 +1,7 @@
 import type { ProtocolViewRow } from '@server/modules/protocol/protocol.repository.ts';
 import type { PersonalDataVault } from '@server/security/personal-data.ts';
 import { maskDocument, type CitizenDocument } from '@shared/documents.ts';
-import {
-  ATTENDANCE_TYPE_LABELS,
-  PROTOCOL_STATUS_LABELS,
-} from '@shared/protocol/lifecycle.ts';
+import { ATTENDANCE_TYPE_LABELS, PROTOCOL_STATUS_LABELS } from '@shared/protocol/lifecycle.ts';
 
 /** What is sealed in `citizen_sealed`: the document and the name as given. */
 export type SealedCitizen = { document: CitizenDocument; name: string | null };
@@ -16,7 +13,10 @@ export function maskName(name: string | null): string | null {
   }
   const [first = '', ...rest] = name.trim().split(/\s+/);
 
-  return [first, ...rest.map((part) => `${part.charAt(0)}${'*'.repeat(Math.max(part.length - 1, 1))}`)].join(' ');
+  return [
+    first,
+    ...rest.map((part) => `${part.charAt(0)}${'*'.repeat(Math.max(part.length - 1, 1))}`),
+  ].join(' ');
 }
 
 export function presentProtocol(row: ProtocolViewRow, vault: PersonalDataVault) {
@@ -38,7 +38,8 @@ export function presentProtocol(row: ProtocolViewRow, vault: PersonalDataVault) 
     client: { id: row.clientId, name: row.clientName },
     contract: { number: row.contractNumber, adminCode: row.adminCode, postalCard: row.postalCard },
     service: { id: row.serviceId, code: row.serviceCode, name: row.serviceName },
-    agency: row.agencyCode && row.agencyName ? { code: row.agencyCode, name: row.agencyName } : null,
+    agency:
+      row.agencyCode && row.agencyName ? { code: row.agencyCode, name: row.agencyName } : null,
     attendant: row.attendantRegistration ? { registration: row.attendantRegistration } : null,
     totalCents: row.totalCents,
     documentsChecked: row.documentsChecked,

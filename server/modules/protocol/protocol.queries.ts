@@ -4,7 +4,11 @@ import { requireStaff, type Actor } from '@server/modules/auth/actor.ts';
 import type { CatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
 import { presentProtocol } from '@server/modules/protocol/protocol.presenter.ts';
 import type { ProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
-import { parseProtocolCode, protocolNotFound, visibilityOf } from '@server/modules/protocol/protocol.service.ts';
+import {
+  parseProtocolCode,
+  protocolNotFound,
+  visibilityOf,
+} from '@server/modules/protocol/protocol.service.ts';
 import { parseCitizenDocument } from '@shared/documents.ts';
 import { allFields, type FormData } from '@shared/forms/form-definition.ts';
 import { allowedTransitions, type ProtocolStatus } from '@shared/protocol/lifecycle.ts';
@@ -29,11 +33,20 @@ export function createProtocolQueries(
   }
 
   return {
-    async search(actor: Actor, input: { code?: string | undefined; document?: string | undefined; status?: ProtocolStatus | undefined }) {
+    async search(
+      actor: Actor,
+      input: {
+        code?: string | undefined;
+        document?: string | undefined;
+        status?: ProtocolStatus | undefined;
+      },
+    ) {
       const staff = requireStaff(actor);
       if (!input.code && !input.document) {
         throw new AppError('VALIDATION_FAILED', 'Informe o protocolo ou o CPF/CNPJ.', {
-          fields: [{ field: 'body.code', code: 'required', message: 'Informe o protocolo ou o CPF/CNPJ.' }],
+          fields: [
+            { field: 'body.code', code: 'required', message: 'Informe o protocolo ou o CPF/CNPJ.' },
+          ],
         });
       }
       const code = input.code ? parseProtocolCode(input.code, 'body.code') : undefined;
@@ -42,7 +55,9 @@ export function createProtocolQueries(
         const document = parseCitizenDocument(input.document);
         if (!document) {
           throw new AppError('VALIDATION_FAILED', 'CPF ou CNPJ inválido: confira os dígitos.', {
-            fields: [{ field: 'body.document', code: 'document', message: 'CPF ou CNPJ inválido.' }],
+            fields: [
+              { field: 'body.document', code: 'document', message: 'CPF ou CNPJ inválido.' },
+            ],
           });
         }
         documentHash = ctx.vault.indexOf(document.number);
@@ -67,8 +82,11 @@ export function createProtocolQueries(
       const row = await findVisible(actor, rawCode);
       const lines = await protocols.listLines(ctx.db, row.id);
       const stored = await protocols.findFormData(ctx.db, row.id);
-      const form = stored?.formDefinitionId ? await catalogue.findFormVersion(ctx.db, stored.formDefinitionId) : undefined;
-      const answers = form && stored?.formDataSealed ? ctx.vault.unseal<FormData>(stored.formDataSealed) : {};
+      const form = stored?.formDefinitionId
+        ? await catalogue.findFormVersion(ctx.db, stored.formDefinitionId)
+        : undefined;
+      const answers =
+        form && stored?.formDataSealed ? ctx.vault.unseal<FormData>(stored.formDataSealed) : {};
 
       return {
         protocol: presentProtocol(row, ctx.vault),
@@ -86,7 +104,11 @@ export function createProtocolQueries(
               version: form.version,
               answers: allFields(form.definition)
                 .filter((field) => answers[field.id] !== undefined)
-                .map((field) => ({ field: field.id, label: field.label, value: answers[field.id] as string })),
+                .map((field) => ({
+                  field: field.id,
+                  label: field.label,
+                  value: answers[field.id] as string,
+                })),
               requiredDocuments: form.definition.requiredDocuments,
             }
           : null,
@@ -105,7 +127,10 @@ export function createProtocolQueries(
           fromStatus: event.fromStatus,
           toStatus: event.toStatus,
           actor: { kind: event.actorKind, label: event.actorLabel },
-          agency: event.agencyCode && event.agencyName ? { code: event.agencyCode, name: event.agencyName } : null,
+          agency:
+            event.agencyCode && event.agencyName
+              ? { code: event.agencyCode, name: event.agencyName }
+              : null,
           terminal: event.terminal,
           reason: event.reason,
           note: event.note,

@@ -7,9 +7,7 @@ import type { ProtocolStatus } from '@shared/protocol/lifecycle.ts';
 type Reader = Database | Tx;
 
 /** Who may see which protocols, as a filter every list and lookup applies in SQL. */
-export type Visibility =
-  | { kind: 'all' }
-  | { kind: 'agency'; agencyId: string; staffId: string };
+export type Visibility = { kind: 'all' } | { kind: 'agency'; agencyId: string; staffId: string };
 
 export type ProtocolSearch = {
   code?: string;
@@ -87,13 +85,19 @@ export function createProtocolRepository() {
 
   return {
     async nextSequence(tx: Tx): Promise<number> {
-      const result = await sql<{ value: number }>`select nextval('protocol_number_seq') as value`.execute(tx);
+      const result = await sql<{
+        value: number;
+      }>`select nextval('protocol_number_seq') as value`.execute(tx);
 
       return Number(result.rows[0]?.value);
     },
 
     async insert(tx: Tx, values: Insertable<ProtocolsTable>) {
-      return tx.insertInto('protocols').values(values).returning(['id', 'createdAt']).executeTakeFirstOrThrow();
+      return tx
+        .insertInto('protocols')
+        .values(values)
+        .returning(['id', 'createdAt'])
+        .executeTakeFirstOrThrow();
     },
 
     async insertLines(tx: Tx, lines: Insertable<ProtocolLinesTable>[]) {
@@ -108,11 +112,21 @@ export function createProtocolRepository() {
 
     /** Locks the protocol row until the transaction ends: transitions on it queue up here. */
     lockByCode(tx: Tx, code: string) {
-      return tx.selectFrom('protocols').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+      return tx
+        .selectFrom('protocols')
+        .selectAll()
+        .where('code', '=', code)
+        .forUpdate()
+        .executeTakeFirst();
     },
 
     lockById(tx: Tx, id: string) {
-      return tx.selectFrom('protocols').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      return tx
+        .selectFrom('protocols')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
     },
 
     async update(tx: Tx, id: string, patch: Updateable<ProtocolsTable>) {
@@ -126,7 +140,8 @@ export function createProtocolRepository() {
     search(db: Reader, search: ProtocolSearch, visibility: Visibility) {
       let query = visibleTo(visibility)(viewQuery(db));
       if (search.code) query = query.where('p.code', '=', search.code);
-      if (search.documentHash) query = query.where('p.citizenDocumentHash', '=', search.documentHash);
+      if (search.documentHash)
+        query = query.where('p.citizenDocumentHash', '=', search.documentHash);
       if (search.agencyId) query = query.where('p.agencyId', '=', search.agencyId);
       if (search.attendantId) query = query.where('p.attendantId', '=', search.attendantId);
       if (search.statuses) query = query.where('p.status', 'in', search.statuses);

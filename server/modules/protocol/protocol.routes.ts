@@ -17,7 +17,11 @@ import type { ProtocolService } from '@server/modules/protocol/protocol.service.
 
 const TAGS = ['Protocolos'];
 
-export function registerProtocolRoutes(app: App, service: ProtocolService, queries: ProtocolQueries) {
+export function registerProtocolRoutes(
+  app: App,
+  service: ProtocolService,
+  queries: ProtocolQueries,
+) {
   app.post(
     '/api/v1/attendances/in-person',
     {
@@ -77,7 +81,10 @@ export function registerProtocolRoutes(app: App, service: ProtocolService, queri
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request, reply) =>
-      sendStored(reply, await service.startPreAttendance(request.body, request.headers['idempotency-key'])),
+      sendStored(
+        reply,
+        await service.startPreAttendance(request.body, request.headers['idempotency-key']),
+      ),
   );
 
   app.post(

@@ -2,7 +2,12 @@ import { Type, type Static } from 'typebox';
 import { Cents, Iso, ProtocolCodeParam } from '@server/http/common.schema.ts';
 import { ATTENDANCE_TYPES, PROTOCOL_STATUSES } from '@shared/protocol/lifecycle.ts';
 
-const FormValue = Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]);
+const FormValue = Type.Union([
+  Type.String({ maxLength: 2000 }),
+  Type.Number(),
+  Type.Boolean(),
+  Type.Null(),
+]);
 
 export const Citizen = Type.Object(
   {
@@ -64,7 +69,9 @@ export const CodeParams = Type.Object({ code: ProtocolCodeParam });
 export const SearchBody = Type.Object(
   {
     code: Type.Optional(ProtocolCodeParam),
-    document: Type.Optional(Type.String({ minLength: 11, maxLength: 18, description: 'CPF ou CNPJ.' })),
+    document: Type.Optional(
+      Type.String({ minLength: 11, maxLength: 18, description: 'CPF ou CNPJ.' }),
+    ),
     status: Type.Optional(Type.Union(PROTOCOL_STATUSES.map((status) => Type.Literal(status)))),
   },
   { additionalProperties: false },
@@ -89,7 +96,11 @@ export const ProtocolView = Type.Object(
       name: Nullable(Type.String()),
     }),
     client: Type.Object({ id: Type.String(), name: Type.String() }),
-    contract: Type.Object({ number: Type.String(), adminCode: Type.String(), postalCard: Type.String() }),
+    contract: Type.Object({
+      number: Type.String(),
+      adminCode: Type.String(),
+      postalCard: Type.String(),
+    }),
     service: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
     agency: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
     attendant: Nullable(Type.Object({ registration: Type.String() })),
@@ -129,7 +140,11 @@ export const ProtocolDetailResponse = Type.Object({
     Type.Object({
       version: Type.Integer(),
       answers: Type.Array(
-        Type.Object({ field: Type.String(), label: Type.String(), value: Type.Union([Type.String(), Type.Number(), Type.Boolean()]) }),
+        Type.Object({
+          field: Type.String(),
+          label: Type.String(),
+          value: Type.Union([Type.String(), Type.Number(), Type.Boolean()]),
+        }),
       ),
       requiredDocuments: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
     }),
@@ -154,4 +169,3 @@ export const HistoryResponse = Type.Object({
     }),
   ),
 });
-

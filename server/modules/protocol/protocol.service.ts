@@ -25,7 +25,10 @@ import {
   type ProtocolHistory,
 } from '@server/modules/protocol/protocol.history.ts';
 import { presentProtocol, type ProtocolView } from '@server/modules/protocol/protocol.presenter.ts';
-import type { ProtocolRepository, Visibility } from '@server/modules/protocol/protocol.repository.ts';
+import type {
+  ProtocolRepository,
+  Visibility,
+} from '@server/modules/protocol/protocol.repository.ts';
 import type { ErrorBody } from '@shared/errors.ts';
 import { normalizeProtocolCode, protocolCodeProblem } from '@shared/protocol/protocol-code.ts';
 
@@ -81,7 +84,11 @@ export function createProtocolService(
 ) {
   const { catalogue, protocols, history, creation } = deps;
 
-  async function view(db: AppContext['db'] | Tx, code: string, visibility: Visibility): Promise<ProtocolView> {
+  async function view(
+    db: AppContext['db'] | Tx,
+    code: string,
+    visibility: Visibility,
+  ): Promise<ProtocolView> {
     const row = await protocols.findView(db, code, visibility);
     if (!row) {
       throw protocolNotFound();
@@ -91,7 +98,10 @@ export function createProtocolService(
   }
 
   function respond(statusCode: number) {
-    return async (tx: Tx, code: string) => ({ statusCode, body: { protocol: await view(tx, code, { kind: 'all' }) } });
+    return async (tx: Tx, code: string) => ({
+      statusCode,
+      body: { protocol: await view(tx, code, { kind: 'all' }) },
+    });
   }
   const created = respond(201);
   const ok = respond(200);
@@ -141,7 +151,10 @@ export function createProtocolService(
     },
 
     /** Flow 4, first half: the citizen fills the form online, with no sign-in. */
-    startPreAttendance(input: Omit<Attendance, 'documentsChecked' | 'quantity'>, key: string | undefined) {
+    startPreAttendance(
+      input: Omit<Attendance, 'documentsChecked' | 'quantity'>,
+      key: string | undefined,
+    ) {
       return runIdempotent(
         ctx.db,
         { scope: 'public', key, fingerprint: ['startPreAttendance', input] },
@@ -149,7 +162,11 @@ export function createProtocolService(
           const code = await creation.create(
             tx,
             { ...input, attendanceType: 'preAttendance', documentsChecked: [], quantity: 1 },
-            { actor: { ...SYSTEM_ACTOR, kind: 'citizen', label: 'Usuário (internet)' }, agency: null, attendantId: null },
+            {
+              actor: { ...SYSTEM_ACTOR, kind: 'citizen', label: 'Usuário (internet)' },
+              agency: null,
+              attendantId: null,
+            },
           );
 
           return created(tx, code);
@@ -176,8 +193,17 @@ export function createProtocolService(
           const now = ctx.clock.now();
           if (row.status === 'preAttendance' && row.expiresAt && row.expiresAt <= now) {
             // The expiry is committed and the refusal stored under the key, so a retry agrees.
-            await history.transition(tx, row, 'expire', { actor: SYSTEM_ACTOR, reason: 'expiryDate' }, now);
-            const refusal = new AppError('PROTOCOL_EXPIRED', 'Este pré-atendimento expirou. Faça um novo atendimento.');
+            await history.transition(
+              tx,
+              row,
+              'expire',
+              { actor: SYSTEM_ACTOR, reason: 'expiryDate' },
+              now,
+            );
+            const refusal = new AppError(
+              'PROTOCOL_EXPIRED',
+              'Este pré-atendimento expirou. Faça um novo atendimento.',
+            );
 
             return { statusCode: refusal.status, body: refusal.toBody() };
           }
@@ -185,14 +211,19 @@ export function createProtocolService(
             throw illegalTransition(row.status, 'complete');
           }
           if (!(await catalogue.isOfferedAt(tx, row.serviceId, staff.agency))) {
-            throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço não é oferecido nesta agência.');
+            throw new AppError(
+              'SERVICE_NOT_AVAILABLE',
+              'Este serviço não é oferecido nesta agência.',
+            );
           }
 
           const form = await catalogue.findFormVersion(tx, row.formDefinitionId ?? '');
           if (!form) {
             throw new Error(`protocol ${row.id} has no form definition`);
           }
-          const values = input.formData ? checkFormData(form.definition, input.formData) : undefined;
+          const values = input.formData
+            ? checkFormData(form.definition, input.formData)
+            : undefined;
           checkDocuments(form.definition, input.documentsChecked);
           const citizen = input.citizen ? parseCitizen(input.citizen) : undefined;
           const service = await catalogue.findServiceForAttendance(tx, row.serviceId);
@@ -201,7 +232,10 @@ export function createProtocolService(
           }
           const priced = await creation.price(tx, service, input.quantity);
 
-          await protocols.insertLines(tx, priced.lines.map((line) => ({ ...line, protocolId: row.id })));
+          await protocols.insertLines(
+            tx,
+            priced.lines.map((line) => ({ ...line, protocolId: row.id })),
+          );
           await history.transition(
             tx,
             row,
