@@ -28,5 +28,4 @@ export const config = defineConfig({
 });
 
 // vitest loads the default export of its config file.
-// eslint-disable-next-line import/no-default-export
 export default config;
