@@ -10,6 +10,7 @@ import { authenticate } from '@server/http/authenticate.ts';
 import { ErrorResponse } from '@server/http/common.schema.ts';
 import { handleError, handleNotFound } from '@server/http/error-handler.ts';
 import { registerHealthRoutes } from '@server/http/health.routes.ts';
+import { postgresRateLimitStore } from '@server/http/rate-limit-store.ts';
 import { registerWebApp } from '@server/http/web.ts';
 import { loggerOptions } from '@server/logger.ts';
 import { createModules } from '@server/modules.ts';
@@ -41,7 +42,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}) {
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: postgresRateLimitStore(ctx.db) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

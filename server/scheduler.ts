@@ -1,5 +1,8 @@
 import type { AppContext } from '@server/context.ts';
+import { pruneRateLimitCounters } from '@server/http/rate-limit-store.ts';
 import type { createModules } from '@server/modules.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Runs the periodic jobs of this server. Each job is safe to run on several servers at once
@@ -17,6 +20,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
     running = true;
     try {
       await modules.expiry.expireDue();
+      await pruneRateLimitCounters(ctx.db, new Date(ctx.clock.now().getTime() - DAY_MS));
     } catch (error) {
       ctx.logger.error({ err: error, event: 'job_failed', job: 'expiry' }, 'scheduled job failed');
     } finally {

@@ -241,6 +241,8 @@ export type CatalogueChangesTable = {
   occurredAt: CreatedAt;
 };
 
+export type RateLimitCountersTable = { key: string; windowStart: Date; count: number };
+
 export type DB = {
   agencies: AgenciesTable;
   staff: StaffTable;
@@ -259,4 +261,5 @@ export type DB = {
   idempotencyKeys: IdempotencyKeysTable;
   outbox: OutboxTable;
   catalogueChanges: CatalogueChangesTable;
+  rateLimitCounters: RateLimitCountersTable;
 };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as coreSchema from '@server/db/migrations/20261203150000_core_schema.ts';
+import * as rateLimits from '@server/db/migrations/20261203155000_rate_limits.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same
@@ -7,4 +8,5 @@ import * as coreSchema from '@server/db/migrations/20261203150000_core_schema.ts
  */
 export const migrations: Record<string, Migration> = {
   '20261203150000_core_schema': coreSchema,
+  '20261203155000_rate_limits': rateLimits,
 };

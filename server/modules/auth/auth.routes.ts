@@ -29,6 +29,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext, auth: AuthService)
         body: SignInBody,
         response: withErrors({ 200: SignInResponse }, 400, 401, 429),
       },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { token, actor } = await auth.signIn({ ...request.body, ip: request.ip });
