@@ -44,6 +44,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}) {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, store: postgresRateLimitStore(ctx.db) });
   await app.register(fastifySwagger, {
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) =>
+        typeof json.$id === 'string' ? json.$id : `Schema${index}`,
+    },
     openapi: {
       openapi: '3.1.0',
       info: {
