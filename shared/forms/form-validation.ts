@@ -68,8 +68,15 @@ function checkBounds(field: FormField, value: number, show: (n: number) => strin
   return { value };
 }
 
+/** A decimal number as people type it: "42", "-3", "1,5" or "1.5"; no hex, no exponent. */
+const DECIMAL_TEXT = /^-?\d+(?:[.,]\d+)?$/;
+
 function checkNumber(field: FormField, raw: unknown): Check {
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.replace(',', '.')) : raw;
+  const text = typeof raw === 'string' ? raw.trim() : undefined;
+  if (text !== undefined && !DECIMAL_TEXT.test(text)) {
+    return fail('type', 'Informe um número.');
+  }
+  const value = text !== undefined ? Number(text.replace(',', '.')) : raw;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return fail('type', 'Informe um número.');
   }
