@@ -184,7 +184,7 @@ export function validateFormData(
   const values: FormData = {};
 
   for (const field of fields) {
-    const raw = data[field.id];
+    const raw = Object.hasOwn(data, field.id) ? data[field.id] : undefined;
     if (!isFieldVisible(field, values)) {
       continue;
     }
