@@ -261,6 +261,14 @@ export function validateFormDefinition(definition: FormDefinition): FieldError[]
         problem(at, 'pattern', 'A expressão regular não é válida.');
       }
     }
+    const emptyRange =
+      (field.min !== undefined && field.max !== undefined && field.min > field.max) ||
+      (field.minLength !== undefined &&
+        field.maxLength !== undefined &&
+        field.minLength > field.maxLength);
+    if (emptyRange) {
+      problem(at, 'bounds', 'O mínimo não pode ser maior que o máximo.');
+    }
     if (field.visibleWhen && !seen.has(field.visibleWhen.field)) {
       problem(at, 'visibleWhen', 'A condição deve citar um campo anterior do formulário.');
     }
