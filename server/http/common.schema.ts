@@ -53,3 +53,6 @@ export const IdempotencyHeaders = Type.Object({
 export const Iso = Type.String({ format: 'date-time' });
 export const CalendarDate = Type.String({ format: 'date', examples: ['2026-12-03'] });
 export const Cents = Type.Integer({ minimum: 0, description: 'Valor em centavos.' });
+
+/** A value or JSON null, as OpenAPI 3.1 spells an optional-but-present field. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

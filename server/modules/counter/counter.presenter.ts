@@ -12,7 +12,7 @@ export const MODALITY_LABELS = { cash: 'À vista', invoiced: 'A faturar' } as co
 export const INVOICED_STATEMENT =
   'Serviço a faturar: o pagamento será efetuado pelo titular do contrato, mediante fatura.';
 
-function presentLines(lines: Selectable<ProtocolLinesTable>[]) {
+export function presentLines(lines: Selectable<ProtocolLinesTable>[]) {
   return lines.map((line) => ({
     lineNumber: line.lineNumber,
     kind: line.kind,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Cents, Iso } from '@server/http/common.schema.ts';
+import { Cents, Iso, Nullable } from '@server/http/common.schema.ts';
 import { CANCEL_REASONS } from '@shared/protocol/lifecycle.ts';
 
 export const PendingQuery = Type.Object(
@@ -73,9 +73,6 @@ const Line = Type.Object({
   discountCents: Cents,
   totalCents: Cents,
 });
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 const ContractInfo = Type.Object({
   number: Type.String(),

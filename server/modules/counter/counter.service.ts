@@ -10,18 +10,20 @@ import {
   staffEventActor,
   type ProtocolHistory,
 } from '@server/modules/protocol/protocol.history.ts';
+import { parseDocumentField } from '@server/modules/protocol/protocol.creation.ts';
 import { presentProtocol } from '@server/modules/protocol/protocol.presenter.ts';
 import type {
   ProtocolRepository,
   ProtocolRow,
 } from '@server/modules/protocol/protocol.repository.ts';
 import { parseProtocolCode, protocolNotFound } from '@server/modules/protocol/protocol.service.ts';
-import { parseCitizenDocument } from '@shared/documents.ts';
 import type { CancelReason } from '@shared/protocol/lifecycle.ts';
 
 type CounterStaff = StaffActor & { agency: NonNullable<StaffActor['agency']> };
 
 export type CounterReference = { till: string; entryNumber: string; attendanceNumber: string };
+
+type ClosingInput<R extends string> = { reason: R; note?: string | undefined };
 
 const PENDING_LIST_LIMIT = 200;
 
@@ -64,8 +66,34 @@ export function createCounterService(
     };
   }
 
-  function transitionBody(tx: Tx, staff: CounterStaff, code: string) {
-    return viewOwn(tx, staff, code).then((row) => ({ protocol: presentProtocol(row, ctx.vault) }));
+  /** Cancel and reverse: a transition with a reason, answered with the protocol as it now is. */
+  function close(
+    actor: Actor,
+    rawCode: string,
+    transition: 'cancel' | 'reverse',
+    input: ClosingInput<string>,
+    key: string | undefined,
+  ) {
+    const staff = requireCounterStaff(actor);
+    const code = parseProtocolCode(rawCode);
+
+    return runIdempotent(
+      ctx.db,
+      { scope: `staff:${staff.staffId}`, key, fingerprint: [transition, code, input] },
+      async (tx) => {
+        const row = await lockOwn(tx, staff, code);
+        await history.transition(
+          tx,
+          row,
+          transition,
+          { actor: staffEventActor(staff), reason: input.reason, note: input.note ?? null },
+          ctx.clock.now(),
+        );
+        const view = await viewOwn(tx, staff, code);
+
+        return { statusCode: 200, body: { protocol: presentProtocol(view, ctx.vault) } };
+      },
+    );
   }
 
   return {
@@ -79,14 +107,7 @@ export function createCounterService(
       let documentHash: string | undefined;
 
       if (filter.document !== undefined) {
-        const document = parseCitizenDocument(filter.document);
-        if (!document) {
-          throw new AppError('VALIDATION_FAILED', 'CPF ou CNPJ inválido: confira os dígitos.', {
-            fields: [
-              { field: 'body.document', code: 'document', message: 'CPF ou CNPJ inválido.' },
-            ],
-          });
-        }
+        const document = parseDocumentField(filter.document, 'body.document');
         documentHash = ctx.vault.indexOf(document.number);
         attendantId = undefined;
       } else if (filter.registration !== undefined && filter.registration !== staff.registration) {
@@ -205,56 +226,15 @@ export function createCounterService(
     cancel(
       actor: Actor,
       rawCode: string,
-      input: { reason: CancelReason; note?: string | undefined },
+      input: ClosingInput<CancelReason>,
       key: string | undefined,
     ) {
-      const staff = requireCounterStaff(actor);
-      const code = parseProtocolCode(rawCode);
-
-      return runIdempotent(
-        ctx.db,
-        { scope: `staff:${staff.staffId}`, key, fingerprint: ['cancel', code, input] },
-        async (tx) => {
-          const row = await lockOwn(tx, staff, code);
-          await history.transition(
-            tx,
-            row,
-            'cancel',
-            { actor: staffEventActor(staff), reason: input.reason, note: input.note ?? null },
-            ctx.clock.now(),
-          );
-
-          return { statusCode: 200, body: await transitionBody(tx, staff, code) };
-        },
-      );
+      return close(actor, rawCode, 'cancel', input, key);
     },
 
     /** The counter's reversal ("estorno") of a finalised attendance. */
-    reverse(
-      actor: Actor,
-      rawCode: string,
-      input: { reason: string; note?: string | undefined },
-      key: string | undefined,
-    ) {
-      const staff = requireCounterStaff(actor);
-      const code = parseProtocolCode(rawCode);
-
-      return runIdempotent(
-        ctx.db,
-        { scope: `staff:${staff.staffId}`, key, fingerprint: ['reverse', code, input] },
-        async (tx) => {
-          const row = await lockOwn(tx, staff, code);
-          await history.transition(
-            tx,
-            row,
-            'reverse',
-            { actor: staffEventActor(staff), reason: input.reason, note: input.note ?? null },
-            ctx.clock.now(),
-          );
-
-          return { statusCode: 200, body: await transitionBody(tx, staff, code) };
-        },
-      );
+    reverse(actor: Actor, rawCode: string, input: ClosingInput<string>, key: string | undefined) {
+      return close(actor, rawCode, 'reverse', input, key);
     },
 
     async receipt(actor: Actor, rawCode: string) {

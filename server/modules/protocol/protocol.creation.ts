@@ -10,7 +10,7 @@ import type { EventActor, ProtocolHistory } from '@server/modules/protocol/proto
 import type { ProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
 import type { SealedCitizen } from '@server/modules/protocol/protocol.presenter.ts';
 import { priceAttendance } from '@server/modules/protocol/pricing.ts';
-import { parseCitizenDocument } from '@shared/documents.ts';
+import { parseCitizenDocument, type CitizenDocument } from '@shared/documents.ts';
 import type { FormDefinition } from '@shared/forms/form-definition.ts';
 import { validateFormData } from '@shared/forms/form-validation.ts';
 import { initialStatus, type AttendanceType } from '@shared/protocol/lifecycle.ts';
@@ -39,16 +39,24 @@ const outbox = createOutboxRepository();
 
 type ServiceRow = NonNullable<Awaited<ReturnType<CatalogueRepository['findServiceForAttendance']>>>;
 
-export function parseCitizen(
-  citizen: CitizenInput,
-  field = 'body.citizen.document',
-): SealedCitizen {
-  const document = parseCitizenDocument(citizen.document);
+/** Reads a CPF or CNPJ from the request, or refuses it naming the field. */
+export function parseDocumentField(input: string, field: string): CitizenDocument {
+  const document = parseCitizenDocument(input);
   if (!document) {
     throw fieldError(field, 'document', 'CPF ou CNPJ inválido: confira os dígitos.');
   }
 
-  return { document, name: citizen.name?.trim() || null };
+  return document;
+}
+
+export function parseCitizen(
+  citizen: CitizenInput,
+  field = 'body.citizen.document',
+): SealedCitizen {
+  return {
+    document: parseDocumentField(citizen.document, field),
+    name: citizen.name?.trim() || null,
+  };
 }
 
 export function checkFormData(definition: FormDefinition, data: Record<string, unknown>) {

@@ -2,6 +2,8 @@ import type { AppContext } from '@server/context.ts';
 import { AppError } from '@server/errors.ts';
 import { requireStaff, type Actor } from '@server/modules/auth/actor.ts';
 import type { CatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
+import { presentLines } from '@server/modules/counter/counter.presenter.ts';
+import { parseDocumentField } from '@server/modules/protocol/protocol.creation.ts';
 import { presentProtocol } from '@server/modules/protocol/protocol.presenter.ts';
 import type { ProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
 import {
@@ -9,7 +11,6 @@ import {
   protocolNotFound,
   visibilityOf,
 } from '@server/modules/protocol/protocol.service.ts';
-import { parseCitizenDocument } from '@shared/documents.ts';
 import { allFields, type FormData } from '@shared/forms/form-definition.ts';
 import { allowedTransitions, type ProtocolStatus } from '@shared/protocol/lifecycle.ts';
 
@@ -52,14 +53,7 @@ export function createProtocolQueries(
       const code = input.code ? parseProtocolCode(input.code, 'body.code') : undefined;
       let documentHash: string | undefined;
       if (input.document) {
-        const document = parseCitizenDocument(input.document);
-        if (!document) {
-          throw new AppError('VALIDATION_FAILED', 'CPF ou CNPJ inválido: confira os dígitos.', {
-            fields: [
-              { field: 'body.document', code: 'document', message: 'CPF ou CNPJ inválido.' },
-            ],
-          });
-        }
+        const document = parseDocumentField(input.document, 'body.document');
         documentHash = ctx.vault.indexOf(document.number);
       }
 
@@ -90,15 +84,7 @@ export function createProtocolQueries(
 
       return {
         protocol: presentProtocol(row, ctx.vault),
-        lines: lines.map((line) => ({
-          lineNumber: line.lineNumber,
-          kind: line.kind,
-          itemCode: line.itemCode,
-          description: line.description,
-          quantity: line.quantity,
-          unitCents: line.unitCents,
-          totalCents: line.totalCents,
-        })),
+        lines: presentLines(lines),
         form: form
           ? {
               version: form.version,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Cents, Iso, ProtocolCodeParam } from '@server/http/common.schema.ts';
+import { Cents, Iso, Nullable, ProtocolCodeParam } from '@server/http/common.schema.ts';
 import { ATTENDANCE_TYPES, PROTOCOL_STATUSES } from '@shared/protocol/lifecycle.ts';
 
 const FormValue = Type.Union([
@@ -77,9 +77,6 @@ export const SearchBody = Type.Object(
   { additionalProperties: false },
 );
 export type SearchBody = Static<typeof SearchBody>;
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const ProtocolView = Type.Object(
   {
