@@ -17,6 +17,7 @@ import { createProtocolQueries } from '@server/modules/protocol/protocol.queries
 import { createProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
 import { registerProtocolRoutes } from '@server/modules/protocol/protocol.routes.ts';
 import { createProtocolService } from '@server/modules/protocol/protocol.service.ts';
+import { registerReceiptRoutes } from '@server/modules/receipt/receipt.routes.ts';
 
 /** Wires repositories into services, once per application; the composition root. */
 export function createModules(ctx: AppContext) {
@@ -49,6 +50,7 @@ export function createModules(ctx: AppContext) {
       registerCatalogueRoutes(app, catalogue);
       registerProtocolRoutes(app, protocol, queries);
       registerCounterRoutes(app, counter);
+      registerReceiptRoutes(app, counter);
       registerExpiryRoutes(app, expiry);
     },
   };
