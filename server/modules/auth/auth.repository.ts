@@ -43,14 +43,19 @@ export function createAuthRepository(db: Database) {
       return { byRegistration: Number(row.byRegistration), byIp: Number(row.byIp) };
     },
 
-    async recordAttempt(registration: string, ip: string, succeeded: boolean) {
-      await db.insertInto('loginAttempts').values({ registration, ip, succeeded }).execute();
+    async recordAttempt(registration: string, ip: string, succeeded: boolean, at: Date) {
+      await db
+        .insertInto('loginAttempts')
+        .values({ registration, ip, succeeded, attemptedAt: at })
+        .execute();
     },
 
     async createSession(values: {
       tokenHash: string;
       staffId: string;
       terminal: string | null;
+      createdAt: Date;
+      lastSeenAt: Date;
       expiresAt: Date;
     }) {
       const row = await db

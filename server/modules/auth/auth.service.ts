@@ -64,7 +64,7 @@ export function createAuthService(repository: AuthRepository, clock: Clock) {
       if (!staff) {
         await spendVerificationTime(input.password);
       }
-      await repository.recordAttempt(input.registration, input.ip, valid);
+      await repository.recordAttempt(input.registration, input.ip, valid, now);
       if (!staff || !valid) {
         throw new AppError('INVALID_CREDENTIALS', 'Matrícula ou senha incorretas.');
       }
@@ -74,6 +74,8 @@ export function createAuthService(repository: AuthRepository, clock: Clock) {
         tokenHash: hashToken(token),
         staffId: staff.id,
         terminal: input.terminal ?? null,
+        createdAt: now,
+        lastSeenAt: now,
         expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
       });
       const actor = await this.resolve(token);
