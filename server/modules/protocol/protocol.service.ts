@@ -187,7 +187,14 @@ export function createProtocolService(
         { scope: `staff:${staff.staffId}`, key, fingerprint: ['complete', code, input] },
         async (tx) => {
           const row = await protocols.lockByCode(tx, code);
-          if (!row || (row.agencyId !== null && row.agencyId !== staff.agency.id)) {
+          // Unclaimed pre-attendances wait for any counter; anything else must be this agency's
+          // (a virtual protocol has no agency, and is not another agency's to probe).
+          const visible =
+            row !== undefined &&
+            (row.agencyId === null
+              ? row.status === 'preAttendance' || row.attendantId === staff.staffId
+              : row.agencyId === staff.agency.id);
+          if (!row || !visible) {
             throw protocolNotFound();
           }
           const now = ctx.clock.now();
