@@ -1,9 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <main>STER</main>;
-}
+import { App } from '@web/app.tsx';
+import '@web/styles.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  screenshot,
+  signIn,
+  startBrowserRig,
+  type BrowserRig,
+} from '@test/browser.ts';
+import { apiAs, CPFS, createPending, serviceId, STAFF, type Api } from '@test/factories.ts';
+
+let rig: BrowserRig;
+let esmeralda: Api;
+let colleague: Api;
+let cpfService: string;
+
+beforeAll(async () => {
+  rig = await startBrowserRig();
+  esmeralda = apiAs(rig.t, await rig.t.signIn(STAFF.esmeralda));
+  colleague = apiAs(rig.t, await rig.t.signIn(STAFF.esmeraldaColleague));
+  cpfService = await serviceId(esmeralda, 'RFB', '20101');
+});
+
+afterAll(async () => {
+  await rig?.close();
+});
+
+async function openPendingList(page: Page) {
+  await page.goto(`${rig.baseUrl}/balcao/protocolos`);
+  await page.getByRole('heading', { name: 'Protocolos STER' }).waitFor();
+}
+
+describe('Protocolos STER (counter pending list)', () => {
+  it('cancels a pending protocol with a reason, after confirmation', async () => {
+    const code = await createPending(esmeralda, { serviceId: cpfService });
+    const page = await rig.newPage();
+    await signIn(page, rig.baseUrl, STAFF.esmeralda);
+    await openPendingList(page);
+    const radio = page.getByRole('radio', { name: `Protocolo ${code}` });
+    await radio.check();
+    await expectAccessible(page, 'pending list');
+    await screenshot(page, '20-pending-list');
+
+    await page.keyboard.press('F4');
+    const dialog = page.getByRole('dialog', { name: 'Cancelar protocolo' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: 'Erro operacional' }).check();
+    await expectAccessible(page, 'cancel dialog');
+    await screenshot(page, '21-cancel-dialog');
+    await dialog.getByRole('button', { name: 'Confirmar cancelamento' }).click();
+
+    await page.getByText('Protocolo cancelado com sucesso.').waitFor();
+    await expect.poll(() => radio.count()).toBe(0);
+    await screenshot(page, '22-cancelled');
+    const history = (await esmeralda.get(`/api/v1/protocols/${code}/history`)).json<{
+      events: { type: string; reason: string | null }[];
+    }>();
+    expect(history.events.at(-1)).toMatchObject({ type: 'cancel', reason: 'operatorError' });
+  });
+
+  it("lists another attendant's pending protocols by staff number", async () => {
+    const theirs = await createPending(colleague, { serviceId: cpfService, document: CPFS[2] });
+    const page = await rig.newPage();
+    await signIn(page, rig.baseUrl, STAFF.esmeralda);
+    await openPendingList(page);
+    await expect
+      .poll(() => page.getByRole('radio', { name: `Protocolo ${theirs}` }).count())
+      .toBe(0);
+
+    await page.getByLabel('Matrícula de outro atendente ou CPF/CNPJ do usuário').fill('83278282');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('heading', { name: 'Protocolos pendentes da matrícula 83278282' })
+      .waitFor();
+    await page.getByRole('radio', { name: `Protocolo ${theirs}` }).waitFor();
+    await expectAccessible(page, "another attendant's list");
+    await screenshot(page, '23-colleague-list');
+  });
+
+  it('tells the attendant when someone else changed the protocol first (409)', async () => {
+    const code = await createPending(esmeralda, { serviceId: cpfService, document: CPFS[3] });
+    const page = await rig.newPage();
+    await signIn(page, rig.baseUrl, STAFF.esmeralda);
+    await page.goto(`${rig.baseUrl}/balcao/venda/${code}`);
+    await page.getByTestId('sale-total').waitFor();
+
+    await rig.context.setOffline(true);
+    await page.keyboard.press('F9');
+    await page.getByRole('alert').filter({ hasText: 'Sem conexão' }).waitFor();
+    await screenshot(page, '24-offline');
+    await rig.context.setOffline(false);
+
+    const cancelled = await esmeralda.post(`/api/v1/counter/protocols/${code}/cancel`, {
+      reason: 'citizenGaveUp',
+    });
+    expect(cancelled.statusCode).toBe(200);
+    await page.keyboard.press('F9');
+    const alert = page.getByRole('alert').filter({ hasText: 'Protocolo já alterado' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('cancelado');
+    await expectAccessible(page, 'sale conflict');
+    await screenshot(page, '25-conflict');
+  });
+});
