@@ -5,6 +5,9 @@ import { createModules } from '@server/modules.ts';
 import { verifyAuditChains } from '@server/modules/audit/audit-verify.ts';
 import { openRuntime, type Runtime } from '@server/runtime.ts';
 import { seedDemoData } from '@server/seed/seed.ts';
+// The demo partner is a separate little app with no path alias of its own.
+// eslint-disable-next-line no-restricted-imports
+import { startDemoPartnerBesideSter } from '../demo-partner/beside-ster.ts';
 import { startScheduler } from '@server/scheduler.ts';
 
 const USAGE = `ster <command>
@@ -62,7 +65,10 @@ async function main() {
         { event: 'demo_data', seeded },
         seeded ? 'demo data loaded' : 'demo data already present',
       );
+      // The demo partner site listens on loopback; its callbacks must be allowed locally.
+      process.env.STER_ALLOW_PRIVATE_CALLBACKS ??= 'true';
       await serve(runtime);
+      await startDemoPartnerBesideSter(ctx);
       break;
     }
     case 'serve':

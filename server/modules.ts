@@ -11,6 +11,7 @@ import { registerCounterRoutes } from '@server/modules/counter/counter.routes.ts
 import { createCounterService } from '@server/modules/counter/counter.service.ts';
 import { registerExpiryRoutes } from '@server/modules/expiry/expiry.routes.ts';
 import { createExpiryService } from '@server/modules/expiry/expiry.service.ts';
+import { registerPartnerModule } from '@server/modules/partner/partner.module.ts';
 import { createProtocolCreation } from '@server/modules/protocol/protocol.creation.ts';
 import { createProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
 import { createProtocolQueries } from '@server/modules/protocol/protocol.queries.ts';
@@ -52,6 +53,7 @@ export function createModules(ctx: AppContext) {
       registerCounterRoutes(app, counter);
       registerReceiptRoutes(app, counter);
       registerExpiryRoutes(app, expiry);
+      registerPartnerModule(app, ctx);
     },
   };
 }

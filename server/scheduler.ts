@@ -1,6 +1,7 @@
 import type { AppContext } from '@server/context.ts';
 import { pruneRateLimitCounters } from '@server/http/rate-limit-store.ts';
 import type { createModules } from '@server/modules.ts';
+import { createPartnerCallbackWorker } from '@server/modules/outbox/outbox.worker.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,5 +31,29 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
   const timer = setInterval(() => void tick(), ctx.config.jobIntervalMs);
   timer.unref();
 
-  return { stop: () => clearInterval(timer) };
+  // Partner confirmations go out within seconds, on their own timer (issue #6).
+  const callbacks = createPartnerCallbackWorker(ctx);
+  let delivering = false;
+  const deliver = async () => {
+    if (delivering) {
+      return;
+    }
+    delivering = true;
+    try {
+      await callbacks.deliverDue();
+    } catch (error) {
+      ctx.logger.error({ err: error, event: 'job_failed', job: 'callbacks' }, 'callbacks failed');
+    } finally {
+      delivering = false;
+    }
+  };
+  const callbackTimer = setInterval(() => void deliver(), Math.min(ctx.config.jobIntervalMs, 2000));
+  callbackTimer.unref();
+
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(callbackTimer);
+    },
+  };
 }

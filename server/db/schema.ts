@@ -172,6 +172,11 @@ export type ProtocolsTable = {
   lastEventHash: string | null;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
+  /** The partner that registered the protocol through the published contract, if any. */
+  partnerId: ColumnType<string | null, string | null | undefined, never>;
+  /** The partner's own key for the sale (`chaveCliente`), unique per partner. */
+  partnerKey: ColumnType<string | null, string | null | undefined, never>;
+  partnerRequestHash: ColumnType<string | null, string | null | undefined, never>;
 };
 
 export type ProtocolLinesTable = {
@@ -262,4 +267,59 @@ export type DB = {
   outbox: OutboxTable;
   catalogueChanges: CatalogueChangesTable;
   rateLimitCounters: RateLimitCountersTable;
+  partners: PartnersTable;
+  partnerCredentials: PartnerCredentialsTable;
+  outboxDeliveries: OutboxDeliveriesTable;
+  outboxDeliveryAttempts: OutboxDeliveryAttemptsTable;
+};
+
+export type PartnerMode = 'live' | 'sandbox';
+
+export type PartnersTable = {
+  id: Generated<string>;
+  clientId: string;
+  name: string;
+  confirmationUrl: string | null;
+  webhookSecretVersion: Generated<number>;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+};
+
+export type PartnerCredentialsTable = {
+  id: Generated<string>;
+  partnerId: string;
+  tokenHash: string;
+  tokenHint: string;
+  mode: PartnerMode;
+  createdAt: CreatedAt;
+  createdBy: string | null;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+};
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export type OutboxDeliveriesTable = {
+  id: Generated<number>;
+  outboxId: number;
+  subscriber: string;
+  protocolId: string;
+  partnerId: string | null;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  nextAttemptAt: Date;
+  lastAttemptAt: Date | null;
+  lastError: string | null;
+  deliveredAt: Date | null;
+  createdAt: Date;
+};
+
+export type OutboxDeliveryAttemptsTable = {
+  id: Generated<number>;
+  deliveryId: number;
+  attemptedAt: Date;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
 };

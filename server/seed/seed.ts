@@ -12,6 +12,7 @@ import {
   TEACHER_FORM,
   TITLE_SALE_FORM,
 } from '@server/seed/demo-catalogue.ts';
+import { seedDemoPartners } from '@server/seed/demo-partners.ts';
 import { hashPassword } from '@server/security/passwords.ts';
 import type { FormDefinition } from '@shared/forms/form-definition.ts';
 import type { AttendanceType } from '@shared/protocol/lifecycle.ts';
@@ -394,6 +395,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
         }
       }
     }
+    await seedDemoPartners(tx);
   });
 
   return { seeded: true };

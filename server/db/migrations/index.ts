@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as coreSchema from '@server/db/migrations/20261203150000_core_schema.ts';
 import * as rateLimits from '@server/db/migrations/20261203155000_rate_limits.ts';
+import * as partners from '@server/db/migrations/20261203170000_partners.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same
@@ -9,4 +10,5 @@ import * as rateLimits from '@server/db/migrations/20261203155000_rate_limits.ts
 export const migrations: Record<string, Migration> = {
   '20261203150000_core_schema': coreSchema,
   '20261203155000_rate_limits': rateLimits,
+  '20261203170000_partners': partners,
 };

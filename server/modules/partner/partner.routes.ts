@@ -1,0 +1,138 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '@server/errors.ts';
+import { IdempotencyHeaders } from '@server/http/common.schema.ts';
+import type { App } from '@server/http/types.ts';
+import { translateValidation } from '@server/http/validation-messages.ts';
+import type { PartnerResolver } from '@server/modules/partner/partner.actor.ts';
+import type { PartnerRegistration } from '@server/modules/partner/partner.registration.ts';
+import {
+  CodigoBody,
+  CodigoResponse,
+  FIELD_HINTS,
+  Mensagem,
+  ProtocoloParams,
+  ProtocoloResponse,
+  REGISTRA_DESCRIPTION,
+  RegistraBody,
+  RegistraResponse,
+  withMensagens,
+} from '@server/modules/partner/partner.schema.ts';
+import type { PartnerService } from '@server/modules/partner/partner.service.ts';
+
+const TAGS = ['Parceiros (contrato publicado)'];
+const SECURITY = [{ bearer: [] }];
+
+function validationMensagem(error: FastifyError): string {
+  const fields = translateValidation(error.validation ?? [], error.validationContext ?? 'body');
+  const first = fields[0];
+  const name = first?.field.split('.').slice(1).join('.') ?? '';
+  if (!first || name === '') {
+    return 'O corpo da requisição deve ser um objeto JSON com os campos do contrato.';
+  }
+  if (first.code === 'required') {
+    return `Campo obrigatório ausente: ${name}.`;
+  }
+  if (first.code === 'unknown') {
+    return `Campo não previsto no contrato: ${name}.`;
+  }
+
+  return `${name} inválido: ${FIELD_HINTS[name] ?? first.message}.`;
+}
+
+/**
+ * The legacy contract answers every refusal with `{ mensagem }` and a 4xx, schema failures
+ * included; our own failures are 500s with the request id to quote.
+ */
+function renderMensagem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError && error.status < 500) {
+    request.log.info({ code: error.code, status: error.status }, 'partner request refused');
+
+    return reply.status(error.status).send({ mensagem: error.message });
+  }
+  if (error.validation) {
+    return reply.status(400).send({ mensagem: validationMensagem(error) });
+  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return reply
+      .status(error.statusCode)
+      .send({ mensagem: 'Requisição inválida: envie um corpo JSON (application/json).' });
+  }
+  request.log.error({ err: error }, 'partner request failed');
+
+  return reply.status(500).send({
+    mensagem: `Erro interno do STER. Tente de novo; se persistir, informe o código ${request.id}.`,
+  });
+}
+
+/** `/ster/api/v1/...`: the published contract, in its own scope with its own error rendering. */
+export function registerPartnerContractRoutes(
+  app: App,
+  deps: { resolve: PartnerResolver; registration: PartnerRegistration; service: PartnerService },
+) {
+  const { resolve, registration, service } = deps;
+
+  void app.register(async (instance) => {
+    const scope = instance.withTypeProvider<TypeBoxTypeProvider>();
+    scope.setErrorHandler(renderMensagem);
+    scope.addSchema(Mensagem);
+
+    scope.post(
+      '/ster/api/v1/atendimentos/registra',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Registra um atendimento feito no site do cliente (protocolo pendente)',
+          description: REGISTRA_DESCRIPTION,
+          security: SECURITY,
+          headers: IdempotencyHeaders,
+          body: RegistraBody,
+          response: withMensagens({ 200: RegistraResponse }, 400, 401, 403, 409, 422),
+        },
+      },
+      async (request, reply) => {
+        const partner = await resolve(request);
+        const result = await registration.register(
+          partner,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) {
+          reply.header('idempotent-replayed', 'true');
+        }
+
+        return reply.status(result.statusCode).send(result.body);
+      },
+    );
+
+    scope.post(
+      '/ster/api/v1/codigos-correios/consulta',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Decifra um codigoCorreios: agência e matrícula do atendente',
+          description:
+            'Só para códigos de serviços dos clientes do próprio parceiro. O código expira em 2 h.',
+          security: SECURITY,
+          body: CodigoBody,
+          response: withMensagens({ 200: CodigoResponse }, 400, 401, 403, 422),
+        },
+      },
+      async (request) => service.decryptCodigo(await resolve(request), request.body.codigoCorreios),
+    );
+
+    scope.get(
+      '/ster/api/v1/atendimentos/:protocolo',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Consulta um protocolo do próprio parceiro',
+          security: SECURITY,
+          params: ProtocoloParams,
+          response: withMensagens({ 200: ProtocoloResponse }, 400, 401, 403, 404),
+        },
+      },
+      async (request) => service.findProtocol(await resolve(request), request.params.protocolo),
+    );
+  });
+}
