@@ -12,7 +12,12 @@ import { createPartnerService } from '@server/modules/partner/partner.service.ts
 import { createProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
 import { createProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
 
-/** Wires and registers the partner integration (issue #6): contract, back office, links. */
+/**
+ * Wires and registers the partner integration (issue #6): contract, back office, links.
+ * TODO(#6): hosted-form services calling a partner's validation endpoint before creating the
+ * protocol, and submitting the form data to the partner's API, are not built yet.
+ * TODO(#6): back-office changes to partners and credentials are not yet written to an audit log.
+ */
 export function registerPartnerModule(app: App, ctx: AppContext) {
   const partners = createPartnerRepository();
   const catalogue = createCatalogueRepository();
