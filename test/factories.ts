@@ -117,3 +117,66 @@ export function counterReference() {
     attendanceNumber: String(referenceCounter),
   };
 }
+
+/** The codes of a protocol list answer, in order. */
+export function codesOf(response: LightMyRequestResponse): string[] {
+  return response.json<{ protocols: { code: string }[] }>().protocols.map((p) => p.code);
+}
+
+/** Starts a pre-attendance on the public page (no sign-in) and returns its code. */
+export async function createPreAttendance(
+  api: Api,
+  overrides: { serviceId: string; document?: string; key?: string },
+): Promise<string> {
+  const response = await api.post(
+    '/api/v1/public/pre-attendances',
+    {
+      serviceId: overrides.serviceId,
+      citizen: { document: overrides.document ?? CPFS[1], name: 'João Pereira' },
+      formData: cpfFormData({ nome: 'João Pereira', cpf: overrides.document ?? CPFS[1] }),
+    },
+    overrides.key ? { 'idempotency-key': overrides.key } : {},
+  );
+  if (response.statusCode !== 201) throw new Error(`pre-attendance failed: ${response.body}`);
+
+  return response.json<{ protocol: { code: string } }>().protocol.code;
+}
+
+/** Answers for DETRAN-GO's licensing form (service 50101), which has no required documents. */
+export function licensingFormData(): Record<string, unknown> {
+  return { renavam: '12345678901', placa: 'ABC1D23', exercicio: 2026 };
+}
+
+/** Creates a virtual (finalised at once) DETRAN-GO licensing protocol and returns its code. */
+export async function createVirtual(api: Api, licensingService: string): Promise<string> {
+  const response = await api.post('/api/v1/attendances/virtual', {
+    serviceId: licensingService,
+    citizen: { document: CPFS[2], name: 'Carlos Souza' },
+    formData: licensingFormData(),
+  });
+  if (response.statusCode !== 201) throw new Error(`virtual attendance failed: ${response.body}`);
+
+  return response.json<{ protocol: { code: string } }>().protocol.code;
+}
+
+/** Finalises a pending protocol at the counter with fresh references. */
+export async function finalisePending(api: Api, code: string): Promise<void> {
+  const response = await api.post(`/api/v1/counter/protocols/${code}/finalise`, counterReference());
+  if (response.statusCode !== 200) throw new Error(`finalise failed: ${response.body}`);
+}
+
+/** An in-person attendance of Brasilcap's prize payment (service 10102, invoiced contract). */
+export function prizeAttendanceBody(prizeService: string) {
+  return {
+    serviceId: prizeService,
+    citizen: { document: CPFS[1] },
+    formData: {
+      nome: 'João Pereira',
+      cpf: CPFS[1],
+      nascimento: '1980-01-01',
+      numeroTitulo: '1234567890',
+      valorPremio: '1.000,00',
+    },
+    documentsChecked: ['identidade', 'titulo'],
+  };
+}
