@@ -77,6 +77,25 @@ describe('Protocolos STER (counter pending list)', () => {
     await screenshot(page, '23-colleague-list');
   });
 
+  it('opens a finalised attendance for reversal by its protocol code', async () => {
+    const page = await rig.newPage();
+    await signIn(page, rig.baseUrl, STAFF.esmeralda);
+    await page.keyboard.press('Alt+R');
+    const input = page.getByRole('textbox', { name: 'Protocolo STER do atendimento finalizado' });
+    await input.waitFor();
+    await input.fill('26000000000019');
+    await page.keyboard.press('Enter');
+    await page
+      .getByText('Código de protocolo inválido: confira os dígitos (o último é de verificação).')
+      .waitFor();
+    await expectAccessible(page, 'reversal lookup');
+    await screenshot(page, '26-reversal-lookup');
+
+    await page.goto(`${rig.baseUrl}/nao-existe`);
+    await page.getByRole('heading', { name: 'Tela não encontrada' }).waitFor();
+    await expectAccessible(page, 'not found');
+  });
+
   it('tells the attendant when someone else changed the protocol first (409)', async () => {
     const code = await createPending(esmeralda, { serviceId: cpfService, document: CPFS[3] });
     const page = await rig.newPage();

@@ -18,8 +18,10 @@ export function ProtocolSummary({ protocol }: ProtocolSummaryProps) {
     ['Agência', protocol.agency?.name ?? '—'],
     ['Valor', protocol.totalCents === null ? '—' : formatBRL(protocol.totalCents)],
     ['Criado em', formatDateTime(protocol.createdAt)],
-    ['Expira em', protocol.expiresAt ? formatDateTime(protocol.expiresAt) : '—'],
   ];
+  if (protocol.status === 'preAttendance' && protocol.expiresAt) {
+    facts.push(['Expira em', formatDateTime(protocol.expiresAt)]);
+  }
 
   return (
     <dl className="facts" data-testid="protocol-summary">
