@@ -3,6 +3,7 @@ import type { App } from '@server/http/types.ts';
 import { createAuthRepository } from '@server/modules/auth/auth.repository.ts';
 import { registerAuthRoutes } from '@server/modules/auth/auth.routes.ts';
 import { createAuthService } from '@server/modules/auth/auth.service.ts';
+import { registerBackoffice } from '@server/modules/backoffice/backoffice.module.ts';
 import { createCatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
 import { registerCatalogueRoutes } from '@server/modules/catalogue/catalogue.routes.ts';
 import { createCatalogueService } from '@server/modules/catalogue/catalogue.service.ts';
@@ -54,6 +55,7 @@ export function createModules(ctx: AppContext) {
       registerReceiptRoutes(app, counter);
       registerExpiryRoutes(app, expiry);
       registerPartnerModule(app, ctx);
+      registerBackoffice(app, ctx);
     },
   };
 }

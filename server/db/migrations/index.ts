@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as coreSchema from '@server/db/migrations/20261203150000_core_schema.ts';
 import * as rateLimits from '@server/db/migrations/20261203155000_rate_limits.ts';
+import * as backoffice from '@server/db/migrations/20261203160000_backoffice.ts';
 import * as partners from '@server/db/migrations/20261203170000_partners.ts';
 
 /**
@@ -10,5 +11,6 @@ import * as partners from '@server/db/migrations/20261203170000_partners.ts';
 export const migrations: Record<string, Migration> = {
   '20261203150000_core_schema': coreSchema,
   '20261203155000_rate_limits': rateLimits,
+  '20261203160000_backoffice': backoffice,
   '20261203170000_partners': partners,
 };

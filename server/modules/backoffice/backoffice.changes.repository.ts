@@ -1,0 +1,73 @@
+import { actorLabel, type StaffActor } from '@server/modules/auth/actor.ts';
+import type { Tx } from '@server/db/transaction.ts';
+import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
+import { paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
+
+/** The catalogue entities whose changes are logged, as named in `catalogue_changes.entity`. */
+export type CatalogueEntity =
+  | 'agency'
+  | 'staff'
+  | 'client'
+  | 'contract'
+  | 'service'
+  | 'tariff'
+  | 'associatedItem'
+  | 'formDefinition';
+
+export type ChangeInput = {
+  entity: CatalogueEntity;
+  entityId: string;
+  before: object | null;
+  after: object;
+};
+
+export function createChangesRepository() {
+  return {
+    /** Appends one change, inside the transaction that makes it: both are kept or neither. */
+    async record(tx: Tx, actor: StaffActor, change: ChangeInput) {
+      await tx
+        .insertInto('catalogueChanges')
+        .values({
+          entity: change.entity,
+          entityId: change.entityId,
+          action: change.before === null ? 'create' : 'update',
+          before: change.before === null ? null : JSON.stringify(change.before),
+          after: JSON.stringify(change.after),
+          actorId: actor.staffId,
+          actorLabel: actorLabel(actor),
+        })
+        .execute();
+    },
+
+    list(
+      db: Reader,
+      filter: { entity?: string | undefined; entityId?: string | undefined },
+      page: PageInput,
+    ) {
+      let query = db
+        .selectFrom('catalogueChanges')
+        .select([
+          'id',
+          'entity',
+          'entityId',
+          'action',
+          'before',
+          'after',
+          'actorId',
+          'actorLabel',
+          'occurredAt',
+        ])
+        .orderBy('id', 'desc');
+      if (filter.entity) {
+        query = query.where('entity', '=', filter.entity);
+      }
+      if (filter.entityId) {
+        query = query.where('entityId', '=', filter.entityId);
+      }
+
+      return paginate(query, page);
+    },
+  };
+}
+
+export type ChangesRepository = ReturnType<typeof createChangesRepository>;
