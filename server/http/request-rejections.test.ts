@@ -194,4 +194,14 @@ describe('requests the API refuses', () => {
       expect(response.statusCode).toBe(201);
     });
   });
+
+  it('ends a session after 30 idle minutes', async () => {
+    const idle = apiAs(t, await t.signIn(STAFF.esmeraldaSupervisor));
+    t.clock.advance(29 * 60 * 1000);
+    expect((await idle.get('/api/v1/auth/session')).statusCode).toBe(200);
+    t.clock.advance(31 * 60 * 1000);
+    const response = await idle.get('/api/v1/auth/session');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('UNAUTHENTICATED');
+  });
 });

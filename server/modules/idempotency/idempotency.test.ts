@@ -171,6 +171,24 @@ describe('idempotency and concurrency', () => {
     }
   });
 
+  it('lets one counter reference finalise only one of two protocols racing for it', async () => {
+    const first = await createPending(api, { serviceId: cpfService });
+    const second = await createPending(colleague, { serviceId: cpfService });
+    const reference = counterReference();
+    const responses = await Promise.all([
+      api.post(`/api/v1/counter/protocols/${first}/finalise`, reference),
+      colleague.post(`/api/v1/counter/protocols/${second}/finalise`, reference),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(responses.find((r) => r.statusCode === 409)?.json().error.code).toBe('CONFLICT');
+    const statuses = await Promise.all(
+      [first, second].map(
+        async (code) => (await api.get(`/api/v1/protocols/${code}`)).json().protocol.status,
+      ),
+    );
+    expect(statuses.sort()).toEqual(['finalised', 'pending']);
+  });
+
   it('lets exactly one of two racing finalisations with different references win', async () => {
     const code = await createPending(api, { serviceId: cpfService });
     const responses = await Promise.all(
