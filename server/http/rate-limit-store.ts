@@ -42,12 +42,17 @@ export function postgresRateLimitStore(db: Database) {
         );
     }
 
-    child(routeOptions: { method: string | string[]; path: string }): FastifyRateLimitStore {
-      const method = Array.isArray(routeOptions.method)
-        ? routeOptions.method.join(',')
-        : routeOptions.method;
+    /**
+     * Its types say a route, but @fastify/rate-limit passes the route's merged limit options,
+     * with the route under `routeInfo` (as its own Redis store reads it).
+     */
+    child(options: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
+      const route = (
+        options as unknown as { routeInfo?: { method?: string | string[]; url?: string } }
+      ).routeInfo;
+      const method = [route?.method ?? ''].flat().join(',');
 
-      return new PostgresRateLimitStore(undefined, `${method} ${routeOptions.path}|`);
+      return new PostgresRateLimitStore(undefined, `${method} ${route?.url ?? ''}|`);
     }
   };
 }
