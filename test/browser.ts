@@ -97,6 +97,20 @@ export async function signIn(page: Page, baseUrl: string, registration: string) 
   await page.getByTestId('attendant-header').waitFor();
 }
 
+/**
+ * A tab already signed in as `registration` (the session cookie set directly, skipping the
+ * sign-in screen that the flow 3 test drives), open at `path`.
+ */
+export async function openAs(rig: BrowserRig, registration: string, path = '/') {
+  const page = await rig.newPage();
+  const token = await rig.t.signIn(registration);
+  await rig.context.addCookies([{ name: 'ster_session', value: token, url: rig.baseUrl }]);
+  await page.goto(`${rig.baseUrl}${path}`);
+  await page.getByTestId('attendant-header').waitFor();
+
+  return page;
+}
+
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   screenshot,
-  signIn,
+  openAs,
   startBrowserRig,
   type BrowserRig,
 } from '@test/browser.ts';
@@ -25,17 +24,46 @@ afterAll(async () => {
   await rig?.close();
 });
 
-async function openPendingList(page: Page) {
-  await page.goto(`${rig.baseUrl}/balcao/protocolos`);
-  await page.getByRole('heading', { name: 'Protocolos STER' }).waitFor();
+async function clientSiteUrl(clientCode: string): Promise<string> {
+  const { clients } = (await esmeralda.get('/api/v1/clients')).json<{
+    clients: { id: string; code: string }[];
+  }>();
+  const client = clients.find((candidate) => candidate.code === clientCode);
+  const { services } = (await esmeralda.get(`/api/v1/clients/${client?.id}/services`)).json<{
+    services: { clientSiteUrl: string | null }[];
+  }>();
+
+  return services[0]?.clientSiteUrl ?? '';
 }
+
+describe('STER Atendimento: client-site services', () => {
+  it("opens the client's own site in a new tab", async () => {
+    const page = await openAs(rig, STAFF.esmeralda);
+    await page.keyboard.press('Alt+A');
+    await page.getByRole('textbox', { name: 'Filtrar clientes' }).fill('claro');
+    await page.keyboard.press('Enter');
+    const service = page.getByRole('button', { name: /30101 Recarga de Celular Claro/ });
+    await service.waitFor();
+    expect(await service.textContent()).toContain('Site do cliente');
+    // The demo partner site is not running here: answer for it, to see the tab open.
+    const siteUrl = new URL(await clientSiteUrl('CLARO'));
+    await rig.context.route(`${siteUrl.origin}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Claro</title>Recarga' }),
+    );
+    const [tab] = await Promise.all([
+      rig.context.waitForEvent('page'),
+      page.keyboard.press('Enter'),
+    ]);
+    await expect.poll(() => tab.url()).toContain(siteUrl.pathname);
+    await tab.close();
+    await rig.context.unrouteAll();
+  });
+});
 
 describe('Protocolos STER (counter pending list)', () => {
   it('cancels a pending protocol with a reason, after confirmation', async () => {
     const code = await createPending(esmeralda, { serviceId: cpfService });
-    const page = await rig.newPage();
-    await signIn(page, rig.baseUrl, STAFF.esmeralda);
-    await openPendingList(page);
+    const page = await openAs(rig, STAFF.esmeralda, '/balcao/protocolos');
     const radio = page.getByRole('radio', { name: `Protocolo ${code}` });
     await radio.check();
     await expectAccessible(page, 'pending list');
@@ -60,12 +88,9 @@ describe('Protocolos STER (counter pending list)', () => {
 
   it("lists another attendant's pending protocols by staff number", async () => {
     const theirs = await createPending(colleague, { serviceId: cpfService, document: CPFS[2] });
-    const page = await rig.newPage();
-    await signIn(page, rig.baseUrl, STAFF.esmeralda);
-    await openPendingList(page);
-    await expect
-      .poll(() => page.getByRole('radio', { name: `Protocolo ${theirs}` }).count())
-      .toBe(0);
+    const page = await openAs(rig, STAFF.esmeralda, '/balcao/protocolos');
+    await page.locator('table.grid, .empty').first().waitFor();
+    expect(await page.getByRole('radio', { name: `Protocolo ${theirs}` }).count()).toBe(0);
 
     await page.getByLabel('Matrícula de outro atendente ou CPF/CNPJ do usuário').fill('83278282');
     await page.keyboard.press('Enter');
@@ -78,8 +103,7 @@ describe('Protocolos STER (counter pending list)', () => {
   });
 
   it('opens a finalised attendance for reversal by its protocol code', async () => {
-    const page = await rig.newPage();
-    await signIn(page, rig.baseUrl, STAFF.esmeralda);
+    const page = await openAs(rig, STAFF.esmeralda);
     await page.keyboard.press('Alt+R');
     const input = page.getByRole('textbox', { name: 'Protocolo STER do atendimento finalizado' });
     await input.waitFor();
@@ -98,9 +122,7 @@ describe('Protocolos STER (counter pending list)', () => {
 
   it('tells the attendant when someone else changed the protocol first (409)', async () => {
     const code = await createPending(esmeralda, { serviceId: cpfService, document: CPFS[3] });
-    const page = await rig.newPage();
-    await signIn(page, rig.baseUrl, STAFF.esmeralda);
-    await page.goto(`${rig.baseUrl}/balcao/venda/${code}`);
+    const page = await openAs(rig, STAFF.esmeralda, `/balcao/venda/${code}`);
     await page.getByTestId('sale-total').waitFor();
 
     await rig.context.setOffline(true);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   screenshot,
-  signIn,
+  openAs,
   startBrowserRig,
   type BrowserRig,
 } from '@test/browser.ts';
@@ -60,8 +60,7 @@ describe('flow 4: pre-attendance found in Consulta Protocolo and completed', () 
     expect(created.statusCode).toBe(201);
     const code = created.json<{ protocol: { code: string } }>().protocol.code;
 
-    const page = await rig.newPage();
-    await signIn(page, rig.baseUrl, STAFF.esmeralda);
+    const page = await openAs(rig, STAFF.esmeralda);
     await page.keyboard.press('Alt+C');
     await page.getByRole('heading', { name: 'Consulta Protocolo' }).waitFor();
     await expectAccessible(page, 'consulta protocolo');
@@ -111,9 +110,7 @@ describe('flow 4: pre-attendance found in Consulta Protocolo and completed', () 
 
 describe('hosted form validation', () => {
   it('shows the shared validation messages inline before sending anything', async () => {
-    const page = await rig.newPage();
-    await signIn(page, rig.baseUrl, STAFF.esmeralda);
-    await page.goto(`${rig.baseUrl}/ster/atendimento/${rfbClient}/${cpfService}`);
+    const page = await openAs(rig, STAFF.esmeralda, `/ster/atendimento/${rfbClient}/${cpfService}`);
     await page.getByRole('textbox', { name: 'CPF/CNPJ do usuário' }).waitFor();
     await page.getByRole('textbox', { name: 'Data de nascimento' }).fill('31/02/1990');
     await page.keyboard.press('F9');
@@ -134,9 +131,7 @@ describe('hosted form validation', () => {
   });
 
   it("shows the server's refusals next to the field and the checklist", async () => {
-    const page = await rig.newPage();
-    await signIn(page, rig.baseUrl, STAFF.esmeralda);
-    await page.goto(`${rig.baseUrl}/ster/atendimento/${rfbClient}/${cpfService}`);
+    const page = await openAs(rig, STAFF.esmeralda, `/ster/atendimento/${rfbClient}/${cpfService}`);
     await page.getByRole('textbox', { name: 'CPF/CNPJ do usuário' }).waitFor();
     await fillCpfForm(page, CPFS[0]);
 
