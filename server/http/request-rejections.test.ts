@@ -195,6 +195,37 @@ describe('requests the API refuses', () => {
     });
   });
 
+  it('throttles sign-in after five wrong passwords for one registration', async () => {
+    const anonymous = apiAs(t);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const wrong = await anonymous.post('/api/v1/auth/sessions', {
+        registration: STAFF.goiania,
+        password: `errada-${attempt}`,
+      });
+      expect(wrong.statusCode).toBe(401);
+    }
+    const right = await anonymous.post('/api/v1/auth/sessions', {
+      registration: STAFF.goiania,
+      password: DEMO_PASSWORD,
+    });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.code).toBe('RATE_LIMITED');
+    expect(right.body).not.toContain('token');
+  });
+
+  it('rate-limits the public pre-attendance page to 20 requests a minute', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 21; attempt++) {
+      const response = await apiAs(t).post('/api/v1/public/pre-attendances', {});
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) {
+        expect(response.json().error.code).toBe('RATE_LIMITED');
+      }
+    }
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(400));
+    expect(statuses[20]).toBe(429);
+  });
+
   it('ends a session after 30 idle minutes', async () => {
     const idle = apiAs(t, await t.signIn(STAFF.esmeraldaSupervisor));
     t.clock.advance(29 * 60 * 1000);
