@@ -6,7 +6,15 @@ import {
   startBrowserRig,
   type BrowserRig,
 } from '@test/browser.ts';
-import { apiAs, CPFS, createPending, serviceId, STAFF, type Api } from '@test/factories.ts';
+import {
+  apiAs,
+  counterReference,
+  CPFS,
+  createPending,
+  serviceId,
+  STAFF,
+  type Api,
+} from '@test/factories.ts';
 
 let rig: BrowserRig;
 let esmeralda: Api;
@@ -118,6 +126,40 @@ describe('Protocolos STER (counter pending list)', () => {
     await page.goto(`${rig.baseUrl}/nao-existe`);
     await page.getByRole('heading', { name: 'Tela não encontrada' }).waitFor();
     await expectAccessible(page, 'not found');
+  });
+
+  it('prints the invoiced statement on the receipt of an invoiced service', async () => {
+    const dpvat = await serviceId(esmeralda, 'LIDER', '40101');
+    const code = await createPending(esmeralda, {
+      serviceId: dpvat,
+      formData: {
+        nome: 'Maria da Silva',
+        cpf: CPFS[0],
+        nascimento: '1990-05-17',
+        dataAcidente: '2026-11-20',
+        cobertura: 'despesas',
+        cep: '90010-000',
+        logradouro: 'Rua dos Andradas, 1000',
+      },
+      documentsChecked: ['identidade', 'boletim', 'laudo'],
+    });
+    expect((await esmeralda.post(`/api/v1/counter/protocols/${code}/generate`)).statusCode).toBe(
+      200,
+    );
+    const finalised = await esmeralda.post(
+      `/api/v1/counter/protocols/${code}/finalise`,
+      counterReference(),
+    );
+    expect(finalised.statusCode).toBe(200);
+
+    const page = await openAs(rig, STAFF.esmeralda, `/balcao/comprovante/${code}`);
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    const text = (await receipt.textContent()) ?? '';
+    expect(text).toContain('ModalidadeA faturar');
+    expect(text).toContain('o pagamento será efetuado pelo titular do contrato');
+    await expectAccessible(page, 'invoiced receipt');
+    await screenshot(page, '27-invoiced-receipt');
   });
 
   it('tells the attendant when someone else changed the protocol first (409)', async () => {
