@@ -192,10 +192,16 @@ export function createProtocolService(
           const visible =
             row !== undefined &&
             (row.agencyId === null
-              ? row.status === 'preAttendance' || row.attendantId === staff.staffId
+              ? row.attendanceType === 'preAttendance' || row.attendantId === staff.staffId
               : row.agencyId === staff.agency.id);
           if (!row || !visible) {
             throw protocolNotFound();
+          }
+          if (row.status === 'expired') {
+            throw new AppError(
+              'PROTOCOL_EXPIRED',
+              'Este pré-atendimento expirou. Faça um novo atendimento.',
+            );
           }
           const now = ctx.clock.now();
           if (row.status === 'preAttendance' && row.expiresAt && row.expiresAt <= now) {
