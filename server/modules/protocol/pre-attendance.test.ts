@@ -160,6 +160,10 @@ describe('pre-attendance (flow 4)', () => {
 
       const second = await backOffice.post('/api/v1/admin/jobs/expire-pre-attendances');
       expect(second.json()).toEqual({ expired: 0 });
+
+      const late = await complete(forTheJob);
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.code).toBe('PROTOCOL_EXPIRED');
     });
   });
 });
