@@ -2,7 +2,11 @@ import type { Insertable, Updateable } from 'kysely';
 import type { AgenciesTable, AgencyKind } from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
-import { matches, paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
+import {
+  matches,
+  paginate,
+  startingWith,
+} from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
 const COLUMNS = ['id', 'code', 'name', 'kind', 'city', 'state', 'active'] as const;
 
@@ -14,7 +18,9 @@ export function createAgenciesRepository() {
       let query = db.selectFrom('agencies').select(COLUMNS).orderBy('name').orderBy('id');
       if (page.q) {
         const q = page.q;
-        query = query.where((eb) => eb.or([matches('name', q), eb('code', 'like', `${q}%`)]));
+        query = query.where((eb) =>
+          eb.or([matches('name', q), eb('code', 'like', startingWith(q))]),
+        );
       }
       if (filter.kind) {
         query = query.where('kind', '=', filter.kind);

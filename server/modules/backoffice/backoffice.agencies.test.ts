@@ -97,4 +97,26 @@ describe('back-office agencies', () => {
       expect(operation.summary.length).toBeGreaterThan(5);
     }
   });
+
+  it('answers 400, never 500, to NUL characters and amounts beyond any price', async () => {
+    const nul = await api.post('/api/v1/backoffice/agencies', {
+      code: '00009999',
+      name: 'A\u0000B',
+      kind: 'own',
+      city: 'X',
+      state: 'RS',
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.fields[0].field).toBe('body.name');
+    expect((await api.get('/api/v1/backoffice/agencies?q=%00')).statusCode).toBe(400);
+
+    const service = (await api.get('/api/v1/backoffice/services?limit=1')).json().services[0];
+    const huge = await api.post(`/api/v1/backoffice/services/${service.id}/associated-items`, {
+      code: '77',
+      description: 'Item',
+      unitAmountCents: 2 ** 63,
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.fields[0].field).toBe('body.unitAmountCents');
+  });
 });

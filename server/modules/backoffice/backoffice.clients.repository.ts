@@ -2,7 +2,11 @@ import type { Insertable, Updateable } from 'kysely';
 import type { ClientKind, ClientsTable } from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
-import { matches, paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
+import {
+  matches,
+  paginate,
+  startingWith,
+} from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
 const COLUMNS = ['id', 'code', 'name', 'cnpj', 'kind', 'active'] as const;
 
@@ -15,7 +19,7 @@ export function createClientsRepository() {
       if (page.q) {
         const q = page.q;
         query = query.where((eb) =>
-          eb.or([matches('name', q), eb('code', 'like', `${q.toUpperCase()}%`)]),
+          eb.or([matches('name', q), eb('code', 'like', startingWith(q.toUpperCase()))]),
         );
       }
       if (filter.kind) {

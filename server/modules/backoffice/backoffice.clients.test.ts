@@ -128,4 +128,16 @@ describe('back-office clients and contracts', () => {
     const attendant = apiAs(t, await t.signIn(STAFF.esmeralda));
     expect((await attendant.get('/api/v1/backoffice/clients')).statusCode).toBe(403);
   });
+
+  it('lets one of several concurrent creations with the same CNPJ win; the rest get 409', async () => {
+    const cnpj = generateCnpj();
+    const responses = await Promise.all(
+      ['RACE-A', 'RACE-B', 'RACE-C'].map((code) =>
+        api.post('/api/v1/backoffice/clients', { code, name: 'Concorrente', cnpj, kind: 'public' }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409, 409]);
+    const listed = await api.get('/api/v1/backoffice/clients?q=concorrente');
+    expect(listed.json().page.total).toBe(1);
+  });
 });

@@ -43,3 +43,10 @@ export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(sch
   Type.Union([schema, Type.Null()]);
 
 export const Name = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** An amount in centavos, up to R$ 1 bilhão: far below what a bigint or a JS number holds. */
+export const Amount = Type.Integer({
+  minimum: 0,
+  maximum: 100_000_000_000,
+  description: 'Valor em centavos.',
+});

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '@server/db/database.ts';
 import { inTransaction, isUniqueViolation, type Tx } from '@server/db/transaction.ts';
-import { AppError } from '@server/errors.ts';
+import { AppError, fieldError } from '@server/errors.ts';
 import {
   BACK_OFFICE_ROLES,
   requireStaff,
@@ -17,6 +17,31 @@ export function backOfficeActor(actor: Actor): StaffActor {
 }
 
 export const staffOf = (request: FastifyRequest) => backOfficeActor(request.actor);
+
+/** The dotted path of the first text holding a NUL character, which PostgreSQL cannot store. */
+function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = nulPath(item, `${path}.${key}`);
+      if (found) {
+        return found;
+      }
+    }
+  }
+
+  return null;
+}
+
+/** Refuses NUL characters anywhere in the query or body with a 400, before any SQL runs. */
+export async function rejectNulCharacters(request: FastifyRequest) {
+  const field = nulPath(request.query, 'query') ?? nulPath(request.body, 'body');
+  if (field) {
+    throw fieldError(field, 'character', 'O texto contém um caractere não permitido (NUL).');
+  }
+}
 
 /** A `true`/`false` query-string filter, or no filter. */
 export function flag(value: 'true' | 'false' | undefined): boolean | undefined {
@@ -93,6 +118,7 @@ function translateDatabaseError(error: unknown, conflicts: ConflictMessages): Ap
         cause: error,
       });
     case '23514':
+    case '22003':
     case '22P02':
     case '22007':
     case '22008':

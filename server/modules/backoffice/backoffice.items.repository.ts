@@ -2,7 +2,11 @@ import type { Insertable, Updateable } from 'kysely';
 import type { AssociatedItemsTable } from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
-import { matches, paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
+import {
+  matches,
+  paginate,
+  startingWith,
+} from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
 const COLUMNS = [
   'id',
@@ -26,7 +30,7 @@ export function createItemsRepository() {
       if (page.q) {
         const q = page.q;
         query = query.where((eb) =>
-          eb.or([matches('description', q), eb('code', 'like', `${q}%`)]),
+          eb.or([matches('description', q), eb('code', 'like', startingWith(q))]),
         );
       }
       if (active !== undefined) {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Cents } from '@server/http/common.schema.ts';
 import {
+  Amount,
   BooleanQuery,
   Name,
   Page,
@@ -12,7 +12,7 @@ export const ItemBody = Type.Object(
   {
     code: Type.String({ pattern: '^[0-9]{1,10}$', description: 'Código do item, até 10 dígitos.' }),
     description: Name(160),
-    unitAmountCents: Cents,
+    unitAmountCents: Amount,
     quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
     active: Type.Optional(Type.Boolean()),
   },

@@ -8,7 +8,10 @@ import { registerChangesRoutes } from '@server/modules/backoffice/backoffice.cha
 import { createClientsRepository } from '@server/modules/backoffice/backoffice.clients.repository.ts';
 import { registerClientsRoutes } from '@server/modules/backoffice/backoffice.clients.routes.ts';
 import { createClientsService } from '@server/modules/backoffice/backoffice.clients.service.ts';
-import { backOfficeActor } from '@server/modules/backoffice/backoffice.common.ts';
+import {
+  backOfficeActor,
+  rejectNulCharacters,
+} from '@server/modules/backoffice/backoffice.common.ts';
 import { createContractsRepository } from '@server/modules/backoffice/backoffice.contracts.repository.ts';
 import { registerContractsRoutes } from '@server/modules/backoffice/backoffice.contracts.routes.ts';
 import { createContractsService } from '@server/modules/backoffice/backoffice.contracts.service.ts';
@@ -67,6 +70,7 @@ export function registerBackoffice(app: App, ctx: AppContext) {
     scoped.addHook('onRequest', async (request) => {
       backOfficeActor(request.actor);
     });
+    scoped.addHook('preValidation', rejectNulCharacters);
     registerChangesRoutes(scoped, ctx, backoffice.changes);
     registerAgenciesRoutes(scoped, backoffice.agencies);
     registerStaffRoutes(scoped, backoffice.staff);

@@ -2,9 +2,16 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '@server/db/schema.ts';
 import type { PageInput } from '@server/modules/backoffice/backoffice.common.ts';
 
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
 /** `like` pattern for a typed filter: `%` and `_` match themselves. */
 export function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return `%${escapeLike(text)}%`;
+}
+
+/** `like` pattern for codes and staff numbers, which people type from the start. */
+export function startingWith(text: string): string {
+  return `${escapeLike(text)}%`;
 }
 
 /** Accent- and case-insensitive "contains" on a column, the catalogue's usual filter. */

@@ -2,7 +2,11 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ServicesTable } from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
-import { matches, paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
+import {
+  matches,
+  paginate,
+  startingWith,
+} from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
 const COLUMNS = [
   'id',
@@ -45,7 +49,9 @@ export function createServicesRepository() {
         .orderBy('id');
       if (page.q) {
         const q = page.q;
-        query = query.where((eb) => eb.or([matches('name', q), eb('code', 'like', `${q}%`)]));
+        query = query.where((eb) =>
+          eb.or([matches('name', q), eb('code', 'like', startingWith(q))]),
+        );
       }
       if (filter.clientId) {
         query = query.where('clientId', '=', filter.clientId);

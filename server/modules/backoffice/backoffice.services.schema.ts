@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { Cents } from '@server/http/common.schema.ts';
 import { AgencyKind } from '@server/modules/backoffice/backoffice.agencies.schema.ts';
 import {
+  Amount,
   BooleanQuery,
   Name,
   Nullable,
@@ -51,8 +51,8 @@ const fields = {
       description: 'tariff (tarifa do contrato) ou partner (valor informado pelo cliente).',
     }),
   ),
-  partnerPriceMinCents: Type.Optional(Nullable(Cents)),
-  partnerPriceMaxCents: Type.Optional(Nullable(Cents)),
+  partnerPriceMinCents: Type.Optional(Nullable(Amount)),
+  partnerPriceMaxCents: Type.Optional(Nullable(Amount)),
   active: Type.Optional(Type.Boolean()),
 };
 

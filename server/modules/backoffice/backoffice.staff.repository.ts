@@ -2,7 +2,11 @@ import type { Insertable, Updateable } from 'kysely';
 import type { StaffRole, StaffTable } from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
-import { matches, paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
+import {
+  matches,
+  paginate,
+  startingWith,
+} from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
 /** Never `password_hash`: it is written here and read only by the sign-in. */
 const COLUMNS = ['id', 'registration', 'name', 'role', 'agencyId', 'active'] as const;
@@ -20,7 +24,7 @@ export function createStaffRepository() {
       if (page.q) {
         const q = page.q;
         query = query.where((eb) =>
-          eb.or([matches('name', q), eb('registration', 'like', `${q}%`)]),
+          eb.or([matches('name', q), eb('registration', 'like', startingWith(q))]),
         );
       }
       if (filter.agencyId) {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { CalendarDate, Cents } from '@server/http/common.schema.ts';
+import { CalendarDate } from '@server/http/common.schema.ts';
 import {
+  Amount,
   Nullable,
   Page,
   PageQueryFields,
@@ -14,7 +15,7 @@ export const TariffBody = Type.Object(
         description: 'Contrato da tarifa (do mesmo cliente); padrão: o contrato do serviço.',
       }),
     ),
-    amountCents: Cents,
+    amountCents: Amount,
     validFrom: CalendarDate,
     validTo: Type.Optional(Nullable(CalendarDate)),
   },
@@ -24,7 +25,7 @@ export type TariffBody = Static<typeof TariffBody>;
 
 export const TariffUpdateBody = Type.Object(
   {
-    amountCents: Type.Optional(Cents),
+    amountCents: Type.Optional(Amount),
     validTo: Type.Optional(Nullable(CalendarDate)),
   },
   { additionalProperties: false, minProperties: 1 },
