@@ -108,6 +108,14 @@ describe('Protocolos STER (counter pending list)', () => {
     await page.getByRole('radio', { name: `Protocolo ${theirs}` }).waitFor();
     await expectAccessible(page, "another attendant's list");
     await screenshot(page, '23-colleague-list');
+
+    const filter = page.getByLabel('Matrícula de outro atendente ou CPF/CNPJ do usuário');
+    await filter.fill(CPFS[2]);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('heading', { name: 'Protocolos pendentes do CPF/CNPJ informado' })
+      .waitFor();
+    await page.getByRole('radio', { name: `Protocolo ${theirs}` }).waitFor();
   });
 
   it('opens a finalised attendance for reversal by its protocol code', async () => {
