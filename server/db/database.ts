@@ -37,6 +37,10 @@ function postgresDialect(connectionString: string, poolSize: number): Dialect {
     },
   });
 
+  // An idle connection can be cut by the server (restart, failover, DROP DATABASE ... FORCE); the
+  // pool replaces it, and without a listener the 'error' event would crash the process.
+  pool.on('error', () => undefined);
+
   return new PostgresDialect({ pool });
 }
 

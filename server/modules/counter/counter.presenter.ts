@@ -87,7 +87,8 @@ export function presentReceipt(
     finalisedAtLocal: formatDateTime(finalisedAt),
     lines: sale.lines,
     totalCents: sale.totalCents,
-    ticketLines: row.ticketText ? row.ticketText.split('+').map((line) => line.trim()) : [],
+    // Partners send `+` for a line break; registration stores real line breaks.
+    ticketLines: row.ticketText ? row.ticketText.split(/\n|\+/).map((line) => line.trim()) : [],
     invoicedStatement: row.modality === 'invoiced' ? INVOICED_STATEMENT : null,
     reversed: row.status === 'reversed',
   };

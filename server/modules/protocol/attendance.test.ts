@@ -70,8 +70,9 @@ describe('attendances', () => {
       expect(detail.form.answers).toContainEqual({
         field: 'cpf',
         label: 'CPF',
-        value: '12345678909',
+        value: '***.456.789-**',
       });
+      expect(JSON.stringify(detail)).not.toContain('12345678909');
     });
 
     it('multiplies the service line by the quantity, not the associated items', async () => {

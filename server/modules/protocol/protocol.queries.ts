@@ -11,10 +11,28 @@ import {
   protocolNotFound,
   visibilityOf,
 } from '@server/modules/protocol/protocol.service.ts';
-import { allFields, type FormData } from '@shared/forms/form-definition.ts';
+import { maskDocument } from '@shared/documents.ts';
+import {
+  allFields,
+  type FormData,
+  type FormField,
+  type FormValue,
+} from '@shared/forms/form-definition.ts';
 import { allowedTransitions, type ProtocolStatus } from '@shared/protocol/lifecycle.ts';
 
 const SEARCH_LIMIT = 100;
+
+/**
+ * CPFs among the answers are shown masked, like everywhere else on screen: the attendant checks
+ * them against the document the citizen hands over, and a full CPF is never sent for display.
+ */
+function presentAnswer(field: FormField, value: FormValue | undefined): FormValue {
+  if (field.type === 'cpf' && typeof value === 'string') {
+    return maskDocument({ kind: 'cpf', number: value });
+  }
+
+  return value ?? '';
+}
 
 /** "Consulta Protocolo" and the protocol's page: what staff may read, scoped to their agency. */
 export function createProtocolQueries(
@@ -93,7 +111,7 @@ export function createProtocolQueries(
                 .map((field) => ({
                   field: field.id,
                   label: field.label,
-                  value: answers[field.id] as string,
+                  value: presentAnswer(field, answers[field.id]),
                 })),
               requiredDocuments: form.definition.requiredDocuments,
             }
