@@ -4,7 +4,7 @@ import {
   openBackOffice,
   type BackOfficeApi,
 } from '@server/modules/backoffice/backoffice.test-support.ts';
-import { apiAs, STAFF } from '@test/factories.ts';
+import { STAFF } from '@test/factories.ts';
 import type { TestApp } from '@test/harness.ts';
 
 describe('back-office agencies', () => {
@@ -65,16 +65,31 @@ describe('back-office agencies', () => {
     expect(unknown.statusCode).toBe(400);
   });
 
-  it('answers 401 to anonymous callers and 403 to attendants and supervisors', async () => {
-    const anonymous = await apiAs(t).get('/api/v1/backoffice/agencies');
-    expect(anonymous.statusCode).toBe(401);
-    for (const registration of [STAFF.esmeralda, STAFF.esmeraldaSupervisor]) {
-      const counter = apiAs(t, await t.signIn(registration));
-      const listed = await counter.get('/api/v1/backoffice/agencies');
-      expect(listed.statusCode).toBe(403);
-      const created = await counter.post('/api/v1/backoffice/agencies', { bad: true });
-      expect(created.statusCode).toBe(403);
-      expect(created.json().error.code).toBe('FORBIDDEN');
+  it('answers 401 to anonymous callers and 403 to counter staff on every back-office route', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, Record<string, { tags: string[] }>>;
+    }>();
+    const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => operation.tags[0] === 'Retaguarda')
+        .map(([method]) => ({
+          method: method.toUpperCase() as 'GET',
+          url: path
+            .replace('{id}', '00000000-0000-4000-8000-000000000000')
+            .replace('{version}', '1'),
+        })),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(30);
+    const attendant = `Bearer ${await t.signIn(STAFF.esmeralda)}`;
+    const supervisor = `Bearer ${await t.signIn(STAFF.esmeraldaSupervisor)}`;
+    for (const route of routes) {
+      const anonymous = await t.app.inject({ ...route, payload: { bad: true } });
+      expect(anonymous.statusCode, `${route.method} ${route.url}`).toBe(401);
+      for (const authorization of [attendant, supervisor]) {
+        const counter = await t.app.inject({ ...route, headers: { authorization }, payload: {} });
+        expect(counter.statusCode, `${route.method} ${route.url}`).toBe(403);
+        expect(counter.json().error.code).toBe('FORBIDDEN');
+      }
     }
   });
 
