@@ -4,8 +4,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import type { AppContext } from '@server/context.ts';
+import { AppError } from '@server/errors.ts';
 import { authenticate } from '@server/http/authenticate.ts';
 import { ErrorResponse } from '@server/http/common.schema.ts';
 import { handleError, handleNotFound } from '@server/http/error-handler.ts';
@@ -32,6 +33,13 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}) {
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: process.env.STER_TRUST_PROXY === 'true',
+    // Errors Fastify meets before routing (bad percent-encoding, over-long parameters) get the
+    // same coded body as every other refusal.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => {
+      const refusal = new AppError('MALFORMED_REQUEST', 'Endereço da requisição inválido.');
+
+      return reply.code(refusal.status).send(refusal.toBody());
+    },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

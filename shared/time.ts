@@ -26,7 +26,12 @@ export function formatDateTime(at: Date | string): string {
   return DATE_TIME.format(typeof at === 'string' ? new Date(at) : at);
 }
 
+/** An instant as its São Paulo date; a calendar date (`YYYY-MM-DD`) is shown as it is. */
 export function formatDate(at: Date | string): string {
+  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at)) {
+    return at.split('-').reverse().join('/');
+  }
+
   return DATE_ONLY.format(typeof at === 'string' ? new Date(at) : at);
 }
 

@@ -5,11 +5,12 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase, openPGlite } from '@server/db/database.ts';
 import { migrateToLatest } from '@server/db/migrate.ts';
 import { seedDemoData } from '@server/seed/seed.ts';
-import { adminUrl, TEMPLATE_DATABASE } from '@test/postgres.ts';
+import { adminUrl } from '@test/postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     templateDataDir: string;
+    templateDatabase: string;
   }
 }
 
@@ -20,21 +21,29 @@ declare module 'vitest' {
 export async function setup(project: TestProject) {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
-    const admin = await openDatabase({ databaseUrl: adminUrl(databaseUrl), poolSize: 1 });
+    // One template per run, so runs sharing a server (developers side by side) never collide.
+    const templateDatabase = `ster_test_template_${process.pid}`;
     const { sql } = await import('kysely');
-    await sql.raw(`drop database if exists ${TEMPLATE_DATABASE} with (force)`).execute(admin.db);
-    await sql.raw(`create database ${TEMPLATE_DATABASE}`).execute(admin.db);
+    const dropTemplate = async () => {
+      const admin = await openDatabase({ databaseUrl: adminUrl(databaseUrl), poolSize: 1 });
+      await sql.raw(`drop database if exists ${templateDatabase} with (force)`).execute(admin.db);
+      await admin.close();
+    };
+    await dropTemplate();
+    const admin = await openDatabase({ databaseUrl: adminUrl(databaseUrl), poolSize: 1 });
+    await sql.raw(`create database ${templateDatabase}`).execute(admin.db);
     await admin.close();
     const template = await openDatabase({
-      databaseUrl: withDatabase(databaseUrl, TEMPLATE_DATABASE),
+      databaseUrl: withDatabase(databaseUrl, templateDatabase),
       poolSize: 1,
     });
     await migrateToLatest(template.db);
     await seedDemoData(template.db);
     await template.close();
     project.provide('templateDataDir', '');
+    project.provide('templateDatabase', templateDatabase);
 
-    return;
+    return dropTemplate;
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'ster-template-'));
@@ -44,6 +53,7 @@ export async function setup(project: TestProject) {
   await seedDemoData(handle.db);
   await handle.close();
   project.provide('templateDataDir', dir);
+  project.provide('templateDatabase', '');
 
   return () => rmSync(dir, { recursive: true, force: true });
 }

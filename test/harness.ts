@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from '@server/seed/demo-catalogue.ts';
 import { PersonalDataVault } from '@server/security/personal-data.ts';
 import { withDatabase } from '@test/global-setup.ts';
 import { TestClock } from '@test/clock.ts';
-import { adminUrl, TEMPLATE_DATABASE } from '@test/postgres.ts';
+import { adminUrl } from '@test/postgres.ts';
 
 export const TEST_SECRET = Buffer.alloc(32, 7);
 
@@ -31,7 +31,9 @@ async function openCopy(): Promise<{ handle: DatabaseHandle; cleanup: () => Prom
   if (databaseUrl) {
     const name = `ster_test_${randomBytes(6).toString('hex')}`;
     const admin = await openDatabase({ databaseUrl: adminUrl(databaseUrl), poolSize: 1 });
-    await sql.raw(`create database ${name} template ${TEMPLATE_DATABASE}`).execute(admin.db);
+    await sql
+      .raw(`create database ${name} template ${inject('templateDatabase')}`)
+      .execute(admin.db);
     const handle = await openDatabase({
       databaseUrl: withDatabase(databaseUrl, name),
       poolSize: 10,
