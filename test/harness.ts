@@ -38,8 +38,19 @@ async function openCopy(): Promise<{ handle: DatabaseHandle; cleanup: () => Prom
       databaseUrl: withDatabase(databaseUrl, name),
       poolSize: 10,
     });
+    // pg-pool's end() resolves before its sockets have closed; dropping `with (force)` at once
+    // would kill backends still saying goodbye. Wait for them, and force only as a last resort.
     const cleanup = async () => {
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const force = attempt > 20 ? ' with (force)' : '';
+          await sql.raw(`drop database if exists ${name}${force}`).execute(admin.db);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006') throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await admin.close();
     };
 

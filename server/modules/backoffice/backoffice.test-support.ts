@@ -113,14 +113,7 @@ export function claimForm(label = 'Nome completo'): FormDefinition {
   };
 }
 
-/**
- * Closes a test app, first letting its PostgreSQL connections end: pg-pool's `end()` resolves
- * before the sockets close, and test/harness.ts then drops the copy `with (force)`, which kills
- * them and shows as unhandled 57P01 errors after racing requests.
- * TODO(#2): fix in test/harness.ts (wait for the pool's clients) and close with `t.close()`.
- */
+/** Closes a test app and drops its database copy. */
 export async function closeApp(t: TestApp) {
-  await t.ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await t.close();
 }

@@ -92,15 +92,8 @@ export function registra(
   });
 }
 
-/**
- * Closes a test app after letting its PostgreSQL connections finish closing. pg-pool's `end()`
- * resolves before its clients' sockets have ended, and the harness then drops the database
- * `with (force)`, which kills those backends and surfaces as unhandled 57P01 errors once a test
- * opened several connections (racing requests). TODO(#6): fix in test/harness.ts and drop this.
- */
+/** Closes a test app and drops its database copy. */
 export async function closeTestApp(t: TestApp) {
-  await t.ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await t.close();
 }
 
