@@ -7,6 +7,38 @@ type Reader = Database | Tx;
 
 export type AgencyScope = { id: string; kind: AgencyKind };
 
+/** An associated item rung up with a service, as the pricing reads it. */
+export type AssociatedItem = {
+  id: string;
+  code: string;
+  description: string;
+  unitAmountCents: number;
+  quantity: number;
+};
+
+/** A service with the contract and client it is sold under, as an attendance reads them. */
+const SERVICE_FOR_ATTENDANCE = [
+  's.id',
+  's.code',
+  's.name',
+  's.solution',
+  's.attendanceTypes',
+  's.preAttendanceExpiryDays',
+  's.priceRule',
+  's.partnerPriceMinCents',
+  's.partnerPriceMaxCents',
+  's.active',
+  's.clientId',
+  's.contractId',
+  'c.name as clientName',
+  'c.active as clientActive',
+  'ct.modality',
+  'ct.allowsAssociatedItems',
+  'ct.validFrom as contractValidFrom',
+  'ct.validTo as contractValidTo',
+  'ct.active as contractActive',
+] as const;
+
 /** The part of the catalogue the counter and the public pages read to serve a citizen. */
 export function createCatalogueRepository() {
   /** Services offered at an agency: right kind, and either unrestricted or listed for it. */
@@ -105,26 +137,76 @@ export function createCatalogueRepository() {
         .selectFrom('services as s')
         .innerJoin('contracts as ct', 'ct.id', 's.contractId')
         .innerJoin('clients as c', 'c.id', 's.clientId')
+        .select(SERVICE_FOR_ATTENDANCE)
+        .where('s.id', '=', serviceId)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Everything creating a protocol reads of the catalogue, in one statement: the service with
+     * its contract and client (as `findServiceForAttendance`), whether it is offered at the
+     * agency (as `isOfferedAt`, given the service, contract and client are active), its published
+     * form (as `findPublishedForm`), the tariff in force on `date` (as `findTariffOn`) and, when
+     * the contract allows them, its associated items (as `listAssociatedItems`).
+     */
+    findOfferForAttendance(
+      db: Reader,
+      serviceId: string,
+      agency: AgencyScope | null,
+      date: string,
+    ) {
+      const offeredHere = agency
+        ? sql<boolean>`(${agency.kind} = any(s.agency_kinds) and (
+            not exists (select 1 from service_agencies sa where sa.service_id = s.id)
+            or exists (select 1 from service_agencies sa
+              where sa.service_id = s.id and sa.agency_id = ${agency.id})))`
+        : sql<boolean>`true`;
+      const items = sql<AssociatedItem[]>`case when ct.allows_associated_items then (
+          select coalesce(json_agg(json_build_object('id', i.id, 'code', i.code,
+            'description', i.description, 'unitAmountCents', i.unit_amount_cents,
+            'quantity', i.quantity) order by i.code), '[]'::json)
+          from associated_items i where i.service_id = s.id and i.active
+        ) else '[]'::json end`;
+
+      return db
+        .selectFrom('services as s')
+        .innerJoin('contracts as ct', 'ct.id', 's.contractId')
+        .innerJoin('clients as c', 'c.id', 's.clientId')
+        .leftJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom('formDefinitions as f')
+              .select(['f.id', 'f.version', 'f.definition'])
+              .whereRef('f.serviceId', '=', 's.id')
+              .where('f.status', '=', 'published')
+              .orderBy('f.version', 'desc')
+              .limit(1)
+              .as('form'),
+          (join) => join.onTrue(),
+        )
+        .leftJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom('tariffs as t')
+              .select(['t.id', 't.amountCents'])
+              .whereRef('t.contractId', '=', 's.contractId')
+              .whereRef('t.serviceId', '=', 's.id')
+              .where('t.validFrom', '<=', date)
+              .where((w) => w.or([w('t.validTo', 'is', null), w('t.validTo', '>=', date)]))
+              .orderBy('t.validFrom', 'desc')
+              .limit(1)
+              .as('tariff'),
+          (join) => join.onTrue(),
+        )
         .select([
-          's.id',
-          's.code',
-          's.name',
-          's.solution',
-          's.attendanceTypes',
-          's.preAttendanceExpiryDays',
-          's.priceRule',
-          's.partnerPriceMinCents',
-          's.partnerPriceMaxCents',
-          's.active',
-          's.clientId',
-          's.contractId',
-          'c.name as clientName',
-          'c.active as clientActive',
-          'ct.modality',
-          'ct.allowsAssociatedItems',
-          'ct.validFrom as contractValidFrom',
-          'ct.validTo as contractValidTo',
-          'ct.active as contractActive',
+          ...SERVICE_FOR_ATTENDANCE,
+          'form.id as formId',
+          'form.version as formVersion',
+          'form.definition as formDefinition',
+          'tariff.id as tariffId',
+          'tariff.amountCents as tariffAmountCents',
+          offeredHere.as('offeredHere'),
+          items.as('associatedItems'),
         ])
         .where('s.id', '=', serviceId)
         .executeTakeFirst();

@@ -13,8 +13,8 @@ import {
 import { parseDocumentField } from '@server/modules/protocol/protocol.creation.ts';
 import { presentProtocol } from '@server/modules/protocol/protocol.presenter.ts';
 import type {
+  LockedProtocolView,
   ProtocolRepository,
-  ProtocolRow,
 } from '@server/modules/protocol/protocol.repository.ts';
 import { parseProtocolCode, protocolNotFound } from '@server/modules/protocol/protocol.service.ts';
 import type { CancelReason } from '@shared/protocol/lifecycle.ts';
@@ -33,9 +33,12 @@ export function createCounterService(
 ) {
   const { counter, protocols, history } = deps;
 
-  /** Locks a protocol of the attendant's own agency; anything else is "not found". */
-  async function lockOwn(tx: Tx, staff: CounterStaff, code: string): Promise<ProtocolRow> {
-    const row = await protocols.lockByCode(tx, code);
+  /**
+   * Locks a protocol of the attendant's own agency, read with everything its answers show;
+   * anything else is "not found".
+   */
+  async function lockOwn(tx: Tx, staff: CounterStaff, code: string): Promise<LockedProtocolView> {
+    const row = await protocols.lockViewByCode(tx, code);
     if (!row || row.agencyId !== staff.agency.id) {
       throw protocolNotFound();
     }
@@ -82,14 +85,16 @@ export function createCounterService(
       { scope: `staff:${staff.staffId}`, key, fingerprint: [transition, code, input] },
       async (tx) => {
         const row = await lockOwn(tx, staff, code);
-        await history.transition(
+        const at = ctx.clock.now();
+        const status = await history.transition(
           tx,
           row,
           transition,
           { actor: staffEventActor(staff), reason: input.reason, note: input.note ?? null },
-          ctx.clock.now(),
+          at,
         );
-        const view = await viewOwn(tx, staff, code);
+        // The row is locked: it now is what was read, with what the transition wrote.
+        const view = { ...row, status, updatedAt: at };
 
         return { statusCode: 200, body: { protocol: presentProtocol(view, ctx.vault) } };
       },
@@ -143,7 +148,7 @@ export function createCounterService(
         if (row.status !== 'pending') {
           throw new AppError('ILLEGAL_TRANSITION', 'Só protocolos pendentes geram atendimento.');
         }
-        const chain = await history.append(
+        await history.appendAndAdvance(
           tx,
           row,
           {
@@ -154,11 +159,9 @@ export function createCounterService(
           },
           ctx.clock.now(),
         );
-        await protocols.update(tx, row.id, chain);
-        const view = await viewOwn(tx, staff, code);
         const lines = await protocols.listLines(tx, row.id);
 
-        return { sale: presentSale(view, lines, ctx.vault) };
+        return { sale: presentSale(row, lines, ctx.vault) };
       });
     },
 
@@ -185,37 +188,42 @@ export function createCounterService(
           if (row.status !== 'pending') {
             throw illegalTransition(row.status, 'finalise');
           }
-          const taken = await counter.findByCounterReference(tx, staff.agency.id, reference);
-          if (taken) {
-            throw new AppError(
-              'CONFLICT',
-              `Estas referências do caixa já finalizaram o protocolo ${taken.code}.`,
-            );
-          }
 
-          await history.transition(
+          // References another protocol already used are refused by the unique index
+          // protocols_counter_reference_idx when the row is written (see the catch below).
+          const patch = {
+            counterTill: reference.till,
+            counterEntryNumber: reference.entryNumber,
+            counterAttendanceNumber: reference.attendanceNumber,
+          };
+          const at = ctx.clock.now();
+          const status = await history.transition(
             tx,
             row,
             'finalise',
-            {
-              actor: staffEventActor(staff),
-              data: { ...reference },
-              patch: {
-                counterTill: reference.till,
-                counterEntryNumber: reference.entryNumber,
-                counterAttendanceNumber: reference.attendanceNumber,
-              },
-            },
-            ctx.clock.now(),
+            { actor: staffEventActor(staff), data: { ...reference }, patch },
+            at,
           );
+          // The row is locked: it now is what was read, with what the transition wrote, and
+          // the finalise event just appended is the last one.
+          const view = { ...row, ...patch, status, updatedAt: at };
+          const lines = await protocols.listLines(tx, row.id);
+          const body = {
+            receipt: presentReceipt(view, lines, at, ctx.vault),
+            protocol: presentProtocol(view, ctx.vault),
+          };
 
-          return { statusCode: 200, body: await receiptOf(tx, staff, code) };
+          return { statusCode: 200, body };
         },
-      ).catch((error: unknown) => {
+      ).catch(async (error: unknown) => {
         if (isUniqueViolation(error)) {
+          // The transaction is over: name the protocol holding the references, if it is found.
+          const taken = await counter.findByCounterReference(ctx.db, staff.agency.id, reference);
           throw new AppError(
             'CONFLICT',
-            'Estas referências do caixa já foram usadas em outro protocolo.',
+            taken
+              ? `Estas referências do caixa já finalizaram o protocolo ${taken.code}.`
+              : 'Estas referências do caixa já foram usadas em outro protocolo.',
           );
         }
         throw error;

@@ -1,12 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '@server/context.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import { AppError, fieldError, notFound } from '@server/errors.ts';
 import type {
   AgencyScope,
+  AssociatedItem,
   CatalogueRepository,
 } from '@server/modules/catalogue/catalogue.repository.ts';
 import { createOutboxRepository } from '@server/modules/outbox/outbox.repository.ts';
-import type { EventActor, ProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
+import {
+  chainEvent,
+  type EventActor,
+  type ProtocolHistory,
+} from '@server/modules/protocol/protocol.history.ts';
 import type { ProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
 import type { SealedCitizen } from '@server/modules/protocol/protocol.presenter.ts';
 import { priceAttendance } from '@server/modules/protocol/pricing.ts';
@@ -104,19 +110,25 @@ export function createProtocolCreation(
   ctx: AppContext,
   catalogue: CatalogueRepository,
   protocols: ProtocolRepository,
-  history: ProtocolHistory,
+  // Creation writes its first event itself (see `chainEvent`); kept for the composition root.
+  _history: ProtocolHistory,
 ) {
-  async function loadService(
+  /**
+   * The service with what creating a protocol needs of the catalogue, read in one statement;
+   * refused, in this order, when it is unknown, unavailable, not offered at the agency or
+   * without a published form.
+   */
+  async function loadOffer(
     tx: Tx,
     serviceId: string,
     type: AttendanceType,
     agency: AgencyScope | null,
   ) {
-    const service = await catalogue.findServiceForAttendance(tx, serviceId);
+    const today = localDate(ctx.clock.now());
+    const service = await catalogue.findOfferForAttendance(tx, serviceId, agency, today);
     if (!service) {
       throw notFound('Serviço');
     }
-    const today = localDate(ctx.clock.now());
     const contractInForce =
       service.contractActive &&
       service.contractValidFrom <= today &&
@@ -136,36 +148,34 @@ export function createProtocolCreation(
         'Este serviço não aceita este tipo de atendimento.',
       );
     }
-    if (agency && !(await catalogue.isOfferedAt(tx, serviceId, agency))) {
+    if (!service.offeredHere) {
       throw new AppError('SERVICE_NOT_AVAILABLE', 'Este serviço não é oferecido nesta agência.');
     }
-
-    return service;
-  }
-
-  async function loadForm(tx: Tx, serviceId: string) {
-    const form = await catalogue.findPublishedForm(tx, serviceId);
-    if (!form) {
+    if (service.formId === null || service.formVersion === null || !service.formDefinition) {
       throw new AppError(
         'SERVICE_NOT_AVAILABLE',
         'Este serviço ainda não tem formulário publicado.',
       );
     }
+    const form = {
+      id: service.formId,
+      version: service.formVersion,
+      definition: service.formDefinition,
+    };
 
-    return form;
+    return { service, form };
   }
 
-  /** Prices the attendance from the tariff in force today (São Paulo calendar). */
-  async function price(tx: Tx, service: ServiceRow, quantity: number) {
-    const today = localDate(ctx.clock.now());
-    const tariff = await catalogue.findTariffOn(tx, service.contractId, service.id, today);
-    if (!tariff) {
-      throw new AppError('TARIFF_NOT_FOUND', 'Não há tarifa vigente hoje para este serviço.');
-    }
-    const items = service.allowsAssociatedItems
-      ? await catalogue.listAssociatedItems(tx, service.id)
-      : [];
+  function tariffMissing() {
+    return new AppError('TARIFF_NOT_FOUND', 'Não há tarifa vigente hoje para este serviço.');
+  }
 
+  function priceWith(
+    service: Pick<ServiceRow, 'code' | 'name'>,
+    tariff: { id: string; amountCents: number },
+    items: readonly AssociatedItem[],
+    quantity: number,
+  ) {
     return priceAttendance({
       service: { code: service.code, name: service.name },
       unit: { amountCents: tariff.amountCents, tariffId: tariff.id },
@@ -174,25 +184,74 @@ export function createProtocolCreation(
     });
   }
 
+  /** Prices the attendance from the tariff in force today (São Paulo calendar). */
+  async function price(tx: Tx, service: ServiceRow, quantity: number) {
+    const today = localDate(ctx.clock.now());
+    const tariff = await catalogue.findTariffOn(tx, service.contractId, service.id, today);
+    if (!tariff) {
+      throw tariffMissing();
+    }
+    const items = service.allowsAssociatedItems
+      ? await catalogue.listAssociatedItems(tx, service.id)
+      : [];
+
+    return priceWith(service, tariff, items, quantity);
+  }
+
+  /** `price`, from the tariff and items `loadOffer` already read. */
+  function priceOffer(offer: Awaited<ReturnType<typeof loadOffer>>['service'], quantity: number) {
+    if (offer.tariffId === null || offer.tariffAmountCents === null) {
+      throw tariffMissing();
+    }
+
+    return priceWith(
+      offer,
+      { id: offer.tariffId, amountCents: offer.tariffAmountCents },
+      offer.associatedItems,
+      quantity,
+    );
+  }
+
   return {
-    loadForm,
     price,
 
     /** Creates a protocol from a hosted-form submission, in the status its attendance type gives. */
     async create(tx: Tx, input: AttendanceInput, place: AttendancePlace) {
       const now = ctx.clock.now();
-      const service = await loadService(tx, input.serviceId, input.attendanceType, place.agency);
-      const form = await loadForm(tx, service.id);
+      const { service, form } = await loadOffer(
+        tx,
+        input.serviceId,
+        input.attendanceType,
+        place.agency,
+      );
       const citizen = parseCitizen(input.citizen);
       const values = checkFormData(form.definition, input.formData);
       if (input.attendanceType === 'inPerson') {
         checkDocuments(form.definition, input.documentsChecked);
       }
       const status = initialStatus(input.attendanceType);
-      const priced = status === 'preAttendance' ? null : await price(tx, service, input.quantity);
+      const priced = status === 'preAttendance' ? null : priceOffer(service, input.quantity);
 
       const code = buildProtocolCode(now.getUTCFullYear(), await protocols.nextSequence(tx));
-      const inserted = await protocols.insert(tx, {
+      // The id is chosen here so that the row is written with its first event's chain head.
+      const id = randomUUID();
+      const first = chainEvent(
+        { id, code, eventCount: 0, lastEventHash: null },
+        {
+          type: 'created',
+          fromStatus: null,
+          toStatus: status,
+          actor: place.actor,
+          data: {
+            attendanceType: input.attendanceType,
+            formVersion: form.version,
+            totalCents: priced?.totalCents ?? null,
+          },
+        },
+        now,
+      );
+      const protocol = {
+        id,
         code,
         clientId: service.clientId,
         contractId: service.contractId,
@@ -214,31 +273,11 @@ export function createProtocolCreation(
           status === 'preAttendance' ? addDays(now, service.preAttendanceExpiryDays) : null,
         createdAt: now,
         updatedAt: now,
-      });
-      if (priced) {
-        await protocols.insertLines(
-          tx,
-          priced.lines.map((line) => ({ ...line, protocolId: inserted.id })),
-        );
-      }
-      const chain = await history.append(
-        tx,
-        { id: inserted.id, code, eventCount: 0, lastEventHash: null },
-        {
-          type: 'created',
-          fromStatus: null,
-          toStatus: status,
-          actor: place.actor,
-          data: {
-            attendanceType: input.attendanceType,
-            formVersion: form.version,
-            totalCents: priced?.totalCents ?? null,
-          },
-        },
-        now,
-      );
-      await protocols.update(tx, inserted.id, chain);
-      await outbox.enqueue(tx, 'protocol.statusChanged', inserted.id, {
+        ...first.chain,
+      };
+      const lines = (priced?.lines ?? []).map((line) => ({ ...line, protocolId: id }));
+      await protocols.insertCreated(tx, protocol, lines, first.event);
+      await outbox.enqueue(tx, 'protocol.statusChanged', id, {
         protocolCode: code,
         fromStatus: null,
         toStatus: status,

@@ -54,6 +54,9 @@ export type EventInput = {
 
 type ChainHead = Pick<ProtocolRow, 'id' | 'code' | 'eventCount' | 'lastEventHash'>;
 
+/** What a transition reads of the locked protocol: its identity, status and chain head. */
+type TransitionSubject = ChainHead & Pick<ProtocolRow, 'status'>;
+
 const outbox = createOutboxRepository();
 
 const TRANSITION_VERBS: Record<ProtocolTransition, string> = {
@@ -76,38 +79,57 @@ export function illegalTransition(
   );
 }
 
+/**
+ * The next event of a protocol's history, chained to the previous one by hash, ready to insert,
+ * and the chain head the protocol row then has. Nothing is written.
+ */
+export function chainEvent(head: ChainHead, input: EventInput, at: Date) {
+  const sequence = head.eventCount + 1;
+  const fields = {
+    protocolId: head.id,
+    sequence,
+    type: input.type,
+    fromStatus: input.fromStatus,
+    toStatus: input.toStatus,
+    actorKind: input.actor.kind,
+    actorId: input.actor.id,
+    actorLabel: input.actor.label,
+    agencyId: input.actor.agencyId,
+    terminal: input.actor.terminal,
+    reason: input.reason ?? null,
+    note: input.note ?? null,
+    data: input.data ?? {},
+    occurredAt: at,
+    prevHash: head.lastEventHash ?? genesisHash(head.id, head.code),
+  };
+  const hash = eventHash(fields);
+
+  return {
+    event: { ...fields, data: JSON.stringify(fields.data), hash },
+    chain: { eventCount: sequence, lastEventHash: hash },
+  };
+}
+
 export function createProtocolHistory(repository: ProtocolRepository) {
   /**
    * Appends one event to the protocol's history, chained to the previous one by hash, and
    * returns the new chain head for the protocol row. History rows are never updated.
    */
   async function append(tx: Tx, head: ChainHead, input: EventInput, at: Date) {
-    const sequence = head.eventCount + 1;
-    const fields = {
-      protocolId: head.id,
-      sequence,
-      type: input.type,
-      fromStatus: input.fromStatus,
-      toStatus: input.toStatus,
-      actorKind: input.actor.kind,
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
-      agencyId: input.actor.agencyId,
-      terminal: input.actor.terminal,
-      reason: input.reason ?? null,
-      note: input.note ?? null,
-      data: input.data ?? {},
-      occurredAt: at,
-      prevHash: head.lastEventHash ?? genesisHash(head.id, head.code),
-    };
-    const hash = eventHash(fields);
-    await repository.insertEvent(tx, { ...fields, data: JSON.stringify(fields.data), hash });
+    const { event, chain } = chainEvent(head, input, at);
+    await repository.insertEvent(tx, event);
 
-    return { eventCount: sequence, lastEventHash: hash };
+    return chain;
   }
 
   return {
     append,
+
+    /** `append`, writing the protocol row's new chain head in the same statement. */
+    async appendAndAdvance(tx: Tx, head: ChainHead, input: EventInput, at: Date) {
+      const { event, chain } = chainEvent(head, input, at);
+      await repository.appendEvent(tx, event, chain);
+    },
 
     /**
      * Moves a locked protocol along the lifecycle: checks the state machine, writes the row,
@@ -115,7 +137,7 @@ export function createProtocolHistory(repository: ProtocolRepository) {
      */
     async transition(
       tx: Tx,
-      row: ProtocolRow,
+      row: TransitionSubject,
       transition: ProtocolTransition,
       input: Omit<EventInput, 'fromStatus' | 'toStatus' | 'type'> & {
         patch?: Parameters<ProtocolRepository['update']>[2];
@@ -127,13 +149,17 @@ export function createProtocolHistory(repository: ProtocolRepository) {
         throw illegalTransition(row.status, transition);
       }
 
-      const chain = await append(
-        tx,
+      const { event, chain } = chainEvent(
         row,
         { ...input, type: transition, fromStatus: row.status, toStatus: to },
         at,
       );
-      await repository.update(tx, row.id, { ...input.patch, status: to, updatedAt: at, ...chain });
+      await repository.appendEvent(tx, event, {
+        ...input.patch,
+        status: to,
+        updatedAt: at,
+        ...chain,
+      });
       await outbox.enqueue(tx, 'protocol.statusChanged', row.id, {
         protocolCode: row.code,
         fromStatus: row.status,

@@ -110,6 +110,51 @@ export function createProtocolRepository() {
       await tx.insertInto('protocolEvents').values(event).execute();
     },
 
+    /**
+     * Writes a new protocol with its priced lines and its first event in one statement (the
+     * foreign keys are checked at its end, when all three are in).
+     */
+    async insertCreated(
+      tx: Tx,
+      protocol: Insertable<ProtocolsTable>,
+      lines: Insertable<ProtocolLinesTable>[],
+      event: Insertable<ProtocolEventsTable>,
+    ) {
+      const withProtocol = tx.with('insertedProtocol', (db) =>
+        db.insertInto('protocols').values(protocol),
+      );
+      if (lines.length === 0) {
+        await withProtocol.insertInto('protocolEvents').values(event).execute();
+
+        return;
+      }
+      await withProtocol
+        .with('insertedLines', (db) => db.insertInto('protocolLines').values(lines))
+        .insertInto('protocolEvents')
+        .values(event)
+        .execute();
+    },
+
+    /**
+     * Appends an event to a locked protocol's history and writes the row's new state (its new
+     * chain head included) in one statement.
+     */
+    async appendEvent(
+      tx: Tx,
+      event: Insertable<ProtocolEventsTable>,
+      patch: Updateable<ProtocolsTable>,
+    ) {
+      if (typeof event.protocolId !== 'string') {
+        throw new Error('an event names its protocol');
+      }
+      await tx
+        .with('appendedEvent', (db) => db.insertInto('protocolEvents').values(event))
+        .updateTable('protocols')
+        .set(patch)
+        .where('id', '=', event.protocolId)
+        .execute();
+    },
+
     /** Locks the protocol row until the transaction ends: transitions on it queue up here. */
     lockByCode(tx: Tx, code: string) {
       return tx
@@ -126,6 +171,18 @@ export function createProtocolRepository() {
         .selectAll()
         .where('id', '=', id)
         .forUpdate()
+        .executeTakeFirst();
+    },
+
+    /**
+     * Locks the protocol row like `lockByCode` and reads, in the same statement, everything its
+     * responses show: the view, plus the chain head a transition needs.
+     */
+    lockViewByCode(tx: Tx, code: string) {
+      return viewQuery(tx)
+        .select(['p.eventCount', 'p.lastEventHash'])
+        .where('p.code', '=', code)
+        .forUpdate(['p'])
         .executeTakeFirst();
     },
 
@@ -209,3 +266,6 @@ export function createProtocolRepository() {
 export type ProtocolRepository = ReturnType<typeof createProtocolRepository>;
 export type ProtocolViewRow = NonNullable<Awaited<ReturnType<ProtocolRepository['findView']>>>;
 export type ProtocolRow = NonNullable<Awaited<ReturnType<ProtocolRepository['lockById']>>>;
+export type LockedProtocolView = NonNullable<
+  Awaited<ReturnType<ProtocolRepository['lockViewByCode']>>
+>;
