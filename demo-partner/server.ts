@@ -181,6 +181,11 @@ export async function startDemoPartner(options: DemoPartnerOptions) {
   return {
     url: `http://${address.address}:${address.port}`,
     confirmations,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Stops listening and drops open keep-alive connections (a browser tab, STER's client). */
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -43,6 +43,10 @@ export const sterApi = {
     api.get<{ services: Service[] }>(`/api/v1/clients/${encodeURIComponent(clientId)}/services`),
   form: (serviceId: string) =>
     api.get<{ form: ServiceForm }>(`/api/v1/services/${encodeURIComponent(serviceId)}/form`),
+  clientSiteLink: (serviceId: string) =>
+    api.post<{ url: string; expiresAt: string }>(
+      `/api/v1/services/${encodeURIComponent(serviceId)}/client-site-link`,
+    ),
 
   attendInPerson: (body: InPersonAttendance, options: RequestOptions) =>
     api.post<{ protocol: Protocol }>('/api/v1/attendances/in-person', body, options),

@@ -62,9 +62,42 @@ describe('STER Atendimento: client-site services', () => {
       rig.context.waitForEvent('page'),
       page.keyboard.press('Enter'),
     ]);
-    await expect.poll(() => tab.url()).toContain(siteUrl.pathname);
+    await expect.poll(() => new URL(tab.url()).pathname).toBe(siteUrl.pathname);
+    // STER hands the site a fresh codigoCorreios (agency, attendant, service), not the bare URL.
+    const opened = new URL(tab.url());
+    expect(opened.origin).toBe(siteUrl.origin);
+    expect(opened.searchParams.get('codigoCorreios')).toMatch(/^[\w-]{20,}$/);
     await tab.close();
     await rig.context.unrouteAll();
+  });
+
+  it('says why the client site did not open, and closes the blank tab', async () => {
+    const page = await openAs(rig, STAFF.esmeralda, '/ster/atendimento');
+    await page.getByRole('textbox', { name: 'Filtrar clientes' }).fill('claro');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /30101 Recarga de Celular Claro/ }).waitFor();
+    await page.route('**/api/v1/services/*/client-site-link', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'SERVICE_NOT_AVAILABLE',
+            message: 'Este serviço não está disponível no momento.',
+          },
+        }),
+      }),
+    );
+    const [tab] = await Promise.all([
+      rig.context.waitForEvent('page'),
+      page.keyboard.press('Enter'),
+    ]);
+    const alert = page.getByRole('alert').filter({ hasText: 'site do cliente' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Este serviço não está disponível no momento.');
+    await expect.poll(() => tab.isClosed()).toBe(true);
+    await expectAccessible(page, 'client site error');
+    await screenshot(page, '28-client-site-error');
   });
 });
 

@@ -1,0 +1,162 @@
+/* eslint-disable no-restricted-imports -- a node-side end-to-end test: it runs the demo
+   partner site, the partner fixtures and the outbox worker in-process beside the browser. */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startDemoPartner } from '../../demo-partner/server.ts';
+import { createPartnerCallbackWorker } from '@server/modules/outbox/outbox.worker.ts';
+import { createPartner, type TestPartner } from '@server/modules/partner/partner.fixtures.ts';
+import {
+  expectAccessible,
+  screenshot,
+  signIn,
+  startBrowserRig,
+  type BrowserRig,
+} from '@test/browser.ts';
+import { apiAs, serviceId, STAFF, type Api } from '@test/factories.ts';
+
+/**
+ * Document flow 1 end to end: the attendant opens the client's site (the demo partner in
+ * `demo-partner/`, on its own port) from STER, the site registers the sale through the published
+ * `registra` contract, the counter finalises it in Protocolos STER, and the outbox delivers the
+ * signed `"00"` confirmation to the site.
+ */
+
+let rig: BrowserRig;
+let site: Awaited<ReturnType<typeof startDemoPartner>>;
+let partner: TestPartner;
+let backOffice: Api;
+
+/** A back-office PATCH (the shared test client only gets and posts). */
+async function patchAsBackOffice(url: string, payload: object) {
+  const token = await rig.t.signIn(STAFF.backOffice);
+  const response = await rig.t.app.inject({
+    method: 'PATCH',
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    payload,
+  });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+beforeAll(async () => {
+  // The demo partner listens on 127.0.0.1: loopback callbacks are allowed, as in development.
+  vi.stubEnv('STER_ALLOW_PRIVATE_CALLBACKS', 'true');
+  rig = await startBrowserRig();
+  partner = await createPartner(rig.t);
+  site = await startDemoPartner({
+    sterUrl: rig.baseUrl,
+    port: 0,
+    token: partner.token,
+    webhookSecret: partner.webhookSecret,
+  });
+  backOffice = apiAs(rig.t, await rig.t.signIn(STAFF.backOffice));
+  await patchAsBackOffice(`/api/v1/backoffice/partners/${partner.id}`, {
+    confirmationUrl: `${site.url}/confirmacoes`,
+  });
+  // The seeded top-up service points at the demo site's default port; point it at this one.
+  const counter = apiAs(rig.t, await rig.t.signIn(STAFF.esmeralda));
+  const topUp = await serviceId(counter, 'CLARO', '30101');
+  await patchAsBackOffice(`/api/v1/backoffice/services/${topUp}`, {
+    clientSiteUrl: `${site.url}/venda`,
+  });
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await site?.close();
+  await rig?.close();
+});
+
+/** Atendimento → Claro → "Recarga de Celular Claro": the partner's page opens in a new tab. */
+async function openTopUpSite(page: Page): Promise<Page> {
+  await page.keyboard.press('Alt+A');
+  await page.getByRole('textbox', { name: 'Filtrar clientes' }).fill('claro');
+  await page.keyboard.press('Enter');
+  const service = page.getByRole('button', { name: /30101 Recarga de Celular Claro/ });
+  await service.waitFor();
+  const [tab] = await Promise.all([rig.context.waitForEvent('page'), service.click()]);
+  await tab.waitForURL((url) => url.href.startsWith(`${site.url}/venda?codigoCorreios=`));
+
+  return tab;
+}
+
+describe('flow 1: in person, on the client site, confirmed to the partner', () => {
+  it('registers on the partner site, finalises at the counter and confirms "00"', async () => {
+    const page = await rig.newPage();
+    await signIn(page, rig.baseUrl, STAFF.esmeralda);
+
+    const partnerPage = await openTopUpSite(page);
+    await partnerPage.getByRole('heading', { name: 'Recarga de celular' }).waitFor();
+    const header = (await partnerPage.locator('main p').first().textContent()) ?? '';
+    expect(header).toContain('AC ESMERALDA');
+    expect(header).toContain(STAFF.esmeralda);
+    await expectAccessible(partnerPage, 'partner sale page');
+    await screenshot(partnerPage, '50-partner-sale');
+
+    await partnerPage.getByLabel('Número do celular (com DDD)').fill('(61) 99999-0000');
+    expect(await partnerPage.getByLabel('Valor da recarga (R$)').inputValue()).toBe('15,00');
+    await partnerPage.getByLabel('CPF do cliente (só números)').fill('12345678909');
+    await partnerPage.getByRole('button', { name: 'Registrar venda no STER' }).click();
+    await partnerPage.getByRole('heading', { name: 'Venda registrada' }).waitFor();
+    const registered = (await partnerPage.getByRole('status').textContent()) ?? '';
+    const code = /Protocolo STER (\d{14})/.exec(registered)?.[1] ?? '';
+    expect(code, registered).toMatch(/^\d{14}$/);
+    await screenshot(partnerPage, '51-partner-registered');
+    await partnerPage.close();
+
+    // Back in STER: the protocol waits in the attendant's Protocolos STER.
+    await page.bringToFront();
+    await page.keyboard.press('Alt+P');
+    const radio = page.getByRole('radio', { name: `Protocolo ${code}` });
+    await radio.waitFor();
+    const row = (await page.locator('tr', { has: radio }).textContent()) ?? '';
+    expect(row).toContain('30101');
+    expect(row).toContain('Recarga de Celular Claro');
+    await radio.check();
+    await screenshot(page, '52-partner-pending');
+    await page.keyboard.press('F2');
+
+    await page.getByTestId('sale-total').waitFor();
+    expect(await page.getByTestId('sale-total').textContent()).toMatch(/R\$\s15,00/);
+    await screenshot(page, '53-partner-sale');
+    await page.keyboard.press('F9');
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    const text = (await receipt.textContent()) ?? '';
+    expect(text).toContain(`Protocolo STER: ${code}`);
+    expect(text).toContain('Celular 61999990000');
+    await screenshot(page, '54-partner-receipt');
+
+    // The outbox delivers the signed confirmation; the site only lists what it verified.
+    const worker = createPartnerCallbackWorker(rig.t.ctx, { timeoutMs: 2000 });
+    expect(await worker.deliverDue()).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(site.confirmations).toMatchObject([{ numeroProtocolo: code, codigoConfirmacao: '00' }]);
+    const confirmations = await rig.context.newPage();
+    await confirmations.goto(`${site.url}/confirmacoes`);
+    const listed = confirmations.locator('tbody tr', { hasText: code });
+    await listed.waitFor();
+    const cells = await listed.locator('td').allTextContents();
+    expect(cells.slice(1, 3)).toEqual([code, '00']);
+    expect(cells[3]).toMatch(/^msg_/);
+    await screenshot(confirmations, '55-partner-confirmations');
+    const forged = await fetch(`${site.url}/confirmacoes`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_forged',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': 'v1,aW52YWxpZA==',
+      },
+      body: JSON.stringify({ numeroProtocolo: code, codigoConfirmacao: '00' }),
+    });
+    expect(forged.status).toBe(400);
+    expect(site.confirmations).toHaveLength(1);
+
+    const log = await backOffice.get(
+      `/api/v1/backoffice/partners/${partner.id}/deliveries?protocol=${code}`,
+    );
+    expect(log.json<{ deliveries: { status: string }[] }>().deliveries).toMatchObject([
+      { status: 'delivered' },
+    ]);
+  });
+});
