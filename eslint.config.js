@@ -48,6 +48,21 @@ export default tseslint.config(
     },
   },
   {
+    // Browser tests run in Node beside the browser: they start servers and read the database.
+    files: ['web/e2e/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*'], message: 'Use the @server, @shared, @web or @test aliases.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/cli.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },

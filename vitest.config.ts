@@ -10,6 +10,7 @@ export const config = defineConfig({
       '@shared': here('./shared'),
       '@web': here('./web'),
       '@test': here('./test'),
+      '@demo-partner': here('./demo-partner'),
     },
   },
   test: {

@@ -1,6 +1,6 @@
 import type { AppContext } from '@server/context.ts';
 import { DEMO_PARTNER_TOKEN, demoPartnerWebhookSecret } from '@server/seed/demo-partners.ts';
-import { startDemoPartner } from './server.ts';
+import { startDemoPartner } from '@demo-partner/server.ts';
 
 /**
  * Starts the demo partner site (`demo-partner/`) beside STER for `npm start`. Configuration by

@@ -8,7 +8,7 @@ import {
   salePage,
   type CodigoInfo,
   type ReceivedConfirmation,
-} from './pages.ts';
+} from '@demo-partner/pages.ts';
 
 /**
  * A tiny partner site, as a client of the post would run it: it speaks to STER only through the

@@ -6,8 +6,7 @@ import { verifyAuditChains } from '@server/modules/audit/audit-verify.ts';
 import { openRuntime, type Runtime } from '@server/runtime.ts';
 import { seedDemoData } from '@server/seed/seed.ts';
 // The demo partner is a separate little app with no path alias of its own.
-// eslint-disable-next-line no-restricted-imports
-import { startDemoPartnerBesideSter } from '../demo-partner/beside-ster.ts';
+import { startDemoPartnerBesideSter } from '@demo-partner/beside-ster.ts';
 import { startScheduler } from '@server/scheduler.ts';
 
 const USAGE = `ster <command>

@@ -1,8 +1,6 @@
-/* eslint-disable no-restricted-imports -- a node-side end-to-end test: it runs the demo
-   partner site, the partner fixtures and the outbox worker in-process beside the browser. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDemoPartner } from '../../demo-partner/server.ts';
+import { startDemoPartner } from '@demo-partner/server.ts';
 import { createPartnerCallbackWorker } from '@server/modules/outbox/outbox.worker.ts';
 import { createPartner, type TestPartner } from '@server/modules/partner/partner.fixtures.ts';
 import {
