@@ -200,6 +200,11 @@ export function createCatalogueRepository() {
         )
         .select([
           ...SERVICE_FOR_ATTENDANCE,
+          's.description',
+          'c.cnpj as clientCnpj',
+          'ct.number as contractNumber',
+          'ct.adminCode',
+          'ct.postalCard',
           'form.id as formId',
           'form.version as formVersion',
           'form.definition as formDefinition',

@@ -1,6 +1,4 @@
-import type { ProtocolLinesTable } from '@server/db/schema.ts';
-import type { Selectable } from 'kysely';
-import type { ProtocolViewRow } from '@server/modules/protocol/protocol.repository.ts';
+import type { ProtocolViewRow, SaleLineRow } from '@server/modules/protocol/protocol.repository.ts';
 import { maskName, type SealedCitizen } from '@server/modules/protocol/protocol.presenter.ts';
 import type { PersonalDataVault } from '@server/security/personal-data.ts';
 import { formatCnpj, maskDocument } from '@shared/documents.ts';
@@ -12,7 +10,7 @@ export const MODALITY_LABELS = { cash: 'À vista', invoiced: 'A faturar' } as co
 export const INVOICED_STATEMENT =
   'Serviço a faturar: o pagamento será efetuado pelo titular do contrato, mediante fatura.';
 
-export function presentLines(lines: Selectable<ProtocolLinesTable>[]) {
+export function presentLines(lines: readonly SaleLineRow[]) {
   return lines.map((line) => ({
     lineNumber: line.lineNumber,
     kind: line.kind,
@@ -32,7 +30,7 @@ export function presentLines(lines: Selectable<ProtocolLinesTable>[]) {
  */
 export function presentSale(
   row: ProtocolViewRow,
-  lines: Selectable<ProtocolLinesTable>[],
+  lines: readonly SaleLineRow[],
   vault: PersonalDataVault,
 ) {
   const citizen = vault.unseal<SealedCitizen>(row.citizenSealed);
@@ -64,7 +62,7 @@ export function presentSale(
 
 export function presentReceipt(
   row: ProtocolViewRow,
-  lines: Selectable<ProtocolLinesTable>[],
+  lines: readonly SaleLineRow[],
   finalisedAt: Date,
   vault: PersonalDataVault,
 ) {

@@ -159,9 +159,8 @@ export function createCounterService(
           },
           ctx.clock.now(),
         );
-        const lines = await protocols.listLines(tx, row.id);
 
-        return { sale: presentSale(row, lines, ctx.vault) };
+        return { sale: presentSale(row, row.lines, ctx.vault) };
       });
     },
 
@@ -207,9 +206,8 @@ export function createCounterService(
           // The row is locked: it now is what was read, with what the transition wrote, and
           // the finalise event just appended is the last one.
           const view = { ...row, ...patch, status, updatedAt: at };
-          const lines = await protocols.listLines(tx, row.id);
           const body = {
-            receipt: presentReceipt(view, lines, at, ctx.vault),
+            receipt: presentReceipt(view, row.lines, at, ctx.vault),
             protocol: presentProtocol(view, ctx.vault),
           };
 

@@ -13,7 +13,11 @@ import {
   type EventActor,
   type ProtocolHistory,
 } from '@server/modules/protocol/protocol.history.ts';
-import type { ProtocolRepository } from '@server/modules/protocol/protocol.repository.ts';
+import type { StaffActor } from '@server/modules/auth/actor.ts';
+import type {
+  ProtocolRepository,
+  ProtocolViewRow,
+} from '@server/modules/protocol/protocol.repository.ts';
 import type { SealedCitizen } from '@server/modules/protocol/protocol.presenter.ts';
 import { priceAttendance } from '@server/modules/protocol/pricing.ts';
 import { parseCitizenDocument, type CitizenDocument } from '@shared/documents.ts';
@@ -37,8 +41,8 @@ export type AttendanceInput = {
 /** Where the attendance happens and who does it. */
 export type AttendancePlace = {
   actor: EventActor;
-  agency: AgencyScope | null;
-  attendantId: string | null;
+  agency: StaffActor['agency'];
+  attendant: Pick<StaffActor, 'staffId' | 'registration' | 'name'> | null;
 };
 
 const outbox = createOutboxRepository();
@@ -215,8 +219,11 @@ export function createProtocolCreation(
   return {
     price,
 
-    /** Creates a protocol from a hosted-form submission, in the status its attendance type gives. */
-    async create(tx: Tx, input: AttendanceInput, place: AttendancePlace) {
+    /**
+     * Creates a protocol from a hosted-form submission, in the status its attendance type gives,
+     * and answers it as `findView` would read it back (built from what was just written).
+     */
+    async create(tx: Tx, input: AttendanceInput, place: AttendancePlace): Promise<ProtocolViewRow> {
       const now = ctx.clock.now();
       const { service, form } = await loadOffer(
         tx,
@@ -257,7 +264,7 @@ export function createProtocolCreation(
         contractId: service.contractId,
         serviceId: service.id,
         agencyId: place.agency?.id ?? null,
-        attendantId: place.attendantId,
+        attendantId: place.attendant?.staffId ?? null,
         attendanceType: input.attendanceType,
         status,
         modality: service.modality,
@@ -285,7 +292,42 @@ export function createProtocolCreation(
         occurredAt: now.toISOString(),
       });
 
-      return code;
+      return {
+        id,
+        code,
+        status,
+        attendanceType: protocol.attendanceType,
+        modality: protocol.modality,
+        citizenDocumentKind: protocol.citizenDocumentKind,
+        citizenSealed: protocol.citizenSealed,
+        totalCents: protocol.totalCents,
+        ticketText: null,
+        isTest: false,
+        expiresAt: protocol.expiresAt,
+        createdAt: now,
+        updatedAt: now,
+        agencyId: protocol.agencyId,
+        attendantId: protocol.attendantId,
+        formDefinitionId: form.id,
+        documentsChecked: protocol.documentsChecked,
+        counterTill: null,
+        counterEntryNumber: null,
+        counterAttendanceNumber: null,
+        clientId: service.clientId,
+        clientName: service.clientName,
+        clientCnpj: service.clientCnpj,
+        contractNumber: service.contractNumber,
+        adminCode: service.adminCode,
+        postalCard: service.postalCard,
+        serviceId: service.id,
+        serviceCode: service.code,
+        serviceName: service.name,
+        serviceDescription: service.description,
+        agencyCode: place.agency?.code ?? null,
+        agencyName: place.agency?.name ?? null,
+        attendantRegistration: place.attendant?.registration ?? null,
+        attendantName: place.attendant?.name ?? null,
+      };
     },
   };
 }

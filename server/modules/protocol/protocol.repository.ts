@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '@server/db/database.ts';
 import type { ProtocolEventsTable, ProtocolLinesTable, ProtocolsTable } from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
@@ -8,6 +8,20 @@ type Reader = Database | Tx;
 
 /** Who may see which protocols, as a filter every list and lookup applies in SQL. */
 export type Visibility = { kind: 'all' } | { kind: 'agency'; agencyId: string; staffId: string };
+
+/** A priced line as the sale grid and the receipt show it. */
+export type SaleLineRow = Pick<
+  Selectable<ProtocolLinesTable>,
+  | 'lineNumber'
+  | 'kind'
+  | 'itemCode'
+  | 'description'
+  | 'quantity'
+  | 'unitCents'
+  | 'extrasCents'
+  | 'discountCents'
+  | 'totalCents'
+>;
 
 export type ProtocolSearch = {
   code?: string;
@@ -81,6 +95,20 @@ export function createProtocolRepository() {
         ]),
       );
     };
+  }
+
+  function listLines(db: Reader, protocolId: string) {
+    return db
+      .selectFrom('protocolLines')
+      .selectAll()
+      .where('protocolId', '=', protocolId)
+      .orderBy('lineNumber')
+      .execute();
+  }
+
+  /** The view with the chain head a transition needs. */
+  function lockableViewQuery(tx: Tx, code: string) {
+    return viewQuery(tx).select(['p.eventCount', 'p.lastEventHash']).where('p.code', '=', code);
   }
 
   return {
@@ -178,12 +206,34 @@ export function createProtocolRepository() {
      * Locks the protocol row like `lockByCode` and reads, in the same statement, everything its
      * responses show: the view, plus the chain head a transition needs.
      */
-    lockViewByCode(tx: Tx, code: string) {
-      return viewQuery(tx)
-        .select(['p.eventCount', 'p.lastEventHash'])
-        .where('p.code', '=', code)
+    async lockViewByCode(tx: Tx, code: string) {
+      const lines = sql<SaleLineRow[]>`(select coalesce(json_agg(json_build_object(
+          'lineNumber', l.line_number, 'kind', l.kind, 'itemCode', l.item_code,
+          'description', l.description, 'quantity', l.quantity, 'unitCents', l.unit_cents,
+          'extrasCents', l.extras_cents, 'discountCents', l.discount_cents,
+          'totalCents', l.total_cents) order by l.line_number), '[]'::json)
+        from protocol_lines l where l.protocol_id = p.id)`;
+      // The row as this statement's snapshot has it; see below.
+      const snapshotEventCount = sql<number>`(select p2.event_count from protocols p2
+        where p2.id = p.id)`;
+      const locked = await lockableViewQuery(tx, code)
+        .select([lines.as('lines'), snapshotEventCount.as('snapshotEventCount')])
         .forUpdate(['p'])
         .executeTakeFirst();
+      if (!locked) {
+        return undefined;
+      }
+      const { snapshotEventCount: seen, ...row } = locked;
+      if (seen === row.eventCount) {
+        return row;
+      }
+
+      // Another transaction changed the protocol (every change appends an event) while this one
+      // waited for the lock: PostgreSQL then hands over the row as it now is, but the joined
+      // rows and the lines come from before that change. Read them again, the row now locked.
+      const fresh = await lockableViewQuery(tx, code).executeTakeFirstOrThrow();
+
+      return { ...fresh, lines: await listLines(tx, fresh.id) };
     },
 
     async update(tx: Tx, id: string, patch: Updateable<ProtocolsTable>) {
@@ -206,14 +256,7 @@ export function createProtocolRepository() {
       return query.orderBy('p.createdAt', 'desc').limit(search.limit).execute();
     },
 
-    listLines(db: Reader, protocolId: string) {
-      return db
-        .selectFrom('protocolLines')
-        .selectAll()
-        .where('protocolId', '=', protocolId)
-        .orderBy('lineNumber')
-        .execute();
-    },
+    listLines,
 
     listEvents(db: Reader, protocolId: string) {
       return db

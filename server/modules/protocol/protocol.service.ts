@@ -27,6 +27,7 @@ import {
 import { presentProtocol, type ProtocolView } from '@server/modules/protocol/protocol.presenter.ts';
 import type {
   ProtocolRepository,
+  ProtocolViewRow,
   Visibility,
 } from '@server/modules/protocol/protocol.repository.ts';
 import type { ErrorBody } from '@shared/errors.ts';
@@ -97,14 +98,14 @@ export function createProtocolService(
     return presentProtocol(row, ctx.vault);
   }
 
-  function respond(statusCode: number) {
-    return async (tx: Tx, code: string) => ({
-      statusCode,
-      body: { protocol: await view(tx, code, { kind: 'all' }) },
-    });
+  async function ok(tx: Tx, code: string) {
+    return { statusCode: 200, body: { protocol: await view(tx, code, { kind: 'all' }) } };
   }
-  const created = respond(201);
-  const ok = respond(200);
+
+  /** A protocol just created, answered from what was written rather than read back. */
+  function created(row: ProtocolViewRow) {
+    return { statusCode: 201, body: { protocol: presentProtocol(row, ctx.vault) } };
+  }
 
   return {
     view,
@@ -117,13 +118,13 @@ export function createProtocolService(
         ctx.db,
         { scope: `staff:${staff.staffId}`, key, fingerprint: ['attendInPerson', input] },
         async (tx) => {
-          const code = await creation.create(
+          const row = await creation.create(
             tx,
             { ...input, attendanceType: 'inPerson' },
-            { actor: staffEventActor(staff), agency: staff.agency, attendantId: staff.staffId },
+            { actor: staffEventActor(staff), agency: staff.agency, attendant: staff },
           );
 
-          return created(tx, code);
+          return created(row);
         },
       );
     },
@@ -139,13 +140,13 @@ export function createProtocolService(
         ctx.db,
         { scope: `staff:${staff.staffId}`, key, fingerprint: ['attendVirtually', input] },
         async (tx) => {
-          const code = await creation.create(
+          const row = await creation.create(
             tx,
             { ...input, attendanceType: 'virtual' },
-            { actor: staffEventActor(staff), agency: null, attendantId: staff.staffId },
+            { actor: staffEventActor(staff), agency: null, attendant: staff },
           );
 
-          return created(tx, code);
+          return created(row);
         },
       );
     },
@@ -159,17 +160,17 @@ export function createProtocolService(
         ctx.db,
         { scope: 'public', key, fingerprint: ['startPreAttendance', input] },
         async (tx) => {
-          const code = await creation.create(
+          const row = await creation.create(
             tx,
             { ...input, attendanceType: 'preAttendance', documentsChecked: [], quantity: 1 },
             {
               actor: { ...SYSTEM_ACTOR, kind: 'citizen', label: 'Usuário (internet)' },
               agency: null,
-              attendantId: null,
+              attendant: null,
             },
           );
 
-          return created(tx, code);
+          return created(row);
         },
       );
     },
