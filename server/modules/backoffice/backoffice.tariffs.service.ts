@@ -127,10 +127,8 @@ export function createTariffsService(
           return tariffs.lock(tx, id);
         },
         async (tx, before) => {
-          // TODO(#2): attendances read the tariff without a lock (catalogue.repository
-          // findTariffOn), so a correction of a never-used amount can commit while an attendance
-          // priced at the old amount is in flight. That protocol keeps the price it captured, but
-          // the tariff then shows another; reading the tariff `for share` there would close it.
+          // Attendances read the tariff `for share`, so an amount correction waits for one in
+          // flight, and the database trigger then refuses it as used.
           const amountChanges =
             body.amountCents !== undefined && body.amountCents !== before.amountCents;
           if (amountChanges && before.inUse) {

@@ -195,6 +195,9 @@ export function createCatalogueRepository() {
               .where((w) => w.or([w('t.validTo', 'is', null), w('t.validTo', '>=', date)]))
               .orderBy('t.validFrom', 'desc')
               .limit(1)
+              // Held until commit: a back-office correction of this tariff's amount waits, then
+              // sees the protocol that used it and is refused.
+              .forShare()
               .as('tariff'),
           (join) => join.onTrue(),
         )
