@@ -193,15 +193,6 @@ export function createProtocolRepository() {
         .executeTakeFirst();
     },
 
-    lockById(tx: Tx, id: string) {
-      return tx
-        .selectFrom('protocols')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
-    },
-
     /**
      * Locks the protocol row like `lockByCode` and reads, in the same statement, everything its
      * responses show: the view, plus the chain head a transition needs.
@@ -308,7 +299,7 @@ export function createProtocolRepository() {
 
 export type ProtocolRepository = ReturnType<typeof createProtocolRepository>;
 export type ProtocolViewRow = NonNullable<Awaited<ReturnType<ProtocolRepository['findView']>>>;
-export type ProtocolRow = NonNullable<Awaited<ReturnType<ProtocolRepository['lockById']>>>;
+export type ProtocolRow = NonNullable<Awaited<ReturnType<ProtocolRepository['lockByCode']>>>;
 export type LockedProtocolView = NonNullable<
   Awaited<ReturnType<ProtocolRepository['lockViewByCode']>>
 >;
