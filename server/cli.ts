@@ -7,6 +7,7 @@ import { openRuntime, type Runtime } from '@server/runtime.ts';
 import { seedDemoData } from '@server/seed/seed.ts';
 // The demo partner is a separate little app with no path alias of its own.
 import { startDemoPartnerBesideSter } from '@demo-partner/beside-ster.ts';
+import { pointAtErpStandin, startErpStandinBesideSter } from '@erp-standin/beside-ster.ts';
 import { startScheduler } from '@server/scheduler.ts';
 
 const USAGE = `ster <command>
@@ -66,8 +67,10 @@ async function main() {
       );
       // The demo partner site listens on loopback; its callbacks must be allowed locally.
       process.env.STER_ALLOW_PRIVATE_CALLBACKS ??= 'true';
+      const erpPort = pointAtErpStandin(ctx);
       await serve(runtime);
       await startDemoPartnerBesideSter(ctx);
+      await startErpStandinBesideSter(ctx, erpPort);
       break;
     }
     case 'serve':

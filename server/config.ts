@@ -16,6 +16,10 @@ export type Config = {
   secureCookies: boolean;
   /** How often the scheduled jobs (expiry) run; 0 disables them. */
   jobIntervalMs: number;
+  /** Where issued statements are POSTed (the ERP's endpoint); unset keeps them queued. */
+  erpUrl?: string | undefined;
+  /** The Standard Webhooks secret (`whsec_…`) statements to the ERP are signed with. */
+  erpSecret?: string | undefined;
 };
 
 function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
@@ -58,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env.STER_SECURE_COOKIES === 'true'
       : env.NODE_ENV === 'production',
     jobIntervalMs: Number(env.STER_JOB_INTERVAL_MS ?? 60_000),
+    erpUrl: env.STER_ERP_URL || undefined,
+    erpSecret: env.STER_ERP_SECRET || undefined,
   };
 }

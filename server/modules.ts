@@ -4,6 +4,8 @@ import { createAuthRepository } from '@server/modules/auth/auth.repository.ts';
 import { registerAuthRoutes } from '@server/modules/auth/auth.routes.ts';
 import { createAuthService } from '@server/modules/auth/auth.service.ts';
 import { registerBackoffice } from '@server/modules/backoffice/backoffice.module.ts';
+import { createBillingModule } from '@server/modules/billing/billing.module.ts';
+import { registerBillingRoutes } from '@server/modules/billing/billing.routes.ts';
 import { createCatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
 import { registerCatalogueRoutes } from '@server/modules/catalogue/catalogue.routes.ts';
 import { createCatalogueService } from '@server/modules/catalogue/catalogue.service.ts';
@@ -20,6 +22,7 @@ import { createProtocolRepository } from '@server/modules/protocol/protocol.repo
 import { registerProtocolRoutes } from '@server/modules/protocol/protocol.routes.ts';
 import { createProtocolService } from '@server/modules/protocol/protocol.service.ts';
 import { registerReceiptRoutes } from '@server/modules/receipt/receipt.routes.ts';
+import { registerReconciliationModule } from '@server/modules/reconciliation/reconciliation.module.ts';
 
 /** Wires repositories into services, once per application; the composition root. */
 export function createModules(ctx: AppContext) {
@@ -43,10 +46,12 @@ export function createModules(ctx: AppContext) {
     history,
   });
   const expiry = createExpiryService(ctx, { protocols, history });
+  const billing = createBillingModule(ctx);
 
   return {
     auth,
     expiry,
+    billing,
     register(app: App) {
       registerAuthRoutes(app, ctx, auth);
       registerCatalogueRoutes(app, catalogue);
@@ -56,6 +61,8 @@ export function createModules(ctx: AppContext) {
       registerExpiryRoutes(app, expiry);
       registerPartnerModule(app, ctx);
       registerBackoffice(app, ctx);
+      registerBillingRoutes(app, billing);
+      registerReconciliationModule(app, ctx);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '@server/context.ts';
 import { pruneRateLimitCounters } from '@server/http/rate-limit-store.ts';
 import type { createModules } from '@server/modules.ts';
+import { createErpBillingWorker } from '@server/modules/outbox/erp-billing.worker.ts';
 import { createPartnerCallbackWorker } from '@server/modules/outbox/outbox.worker.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +23,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
     try {
       await modules.expiry.expireDue();
       await pruneRateLimitCounters(ctx.db, new Date(ctx.clock.now().getTime() - DAY_MS));
+      await modules.billing.issueDue();
     } catch (error) {
       ctx.logger.error({ err: error, event: 'job_failed', job: 'expiry' }, 'scheduled job failed');
     } finally {
@@ -33,6 +35,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
 
   // Partner confirmations go out within seconds, on their own timer (issue #6).
   const callbacks = createPartnerCallbackWorker(ctx);
+  const erp = createErpBillingWorker(ctx);
   let delivering = false;
   const deliver = async () => {
     if (delivering) {
@@ -41,6 +44,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
     delivering = true;
     try {
       await callbacks.deliverDue();
+      await erp.deliverDue();
     } catch (error) {
       ctx.logger.error({ err: error, event: 'job_failed', job: 'callbacks' }, 'callbacks failed');
     } finally {

@@ -86,6 +86,8 @@ export type ContractsTable = {
   active: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
+  /** How often the contract's statements are produced (issue #7). */
+  billingPeriod: Generated<BillingPeriod>;
 };
 
 export type ServicesTable = {
@@ -271,6 +273,14 @@ export type DB = {
   partnerCredentials: PartnerCredentialsTable;
   outboxDeliveries: OutboxDeliveriesTable;
   outboxDeliveryAttempts: OutboxDeliveryAttemptsTable;
+  statements: StatementsTable;
+  statementLines: StatementLinesTable;
+  billedProtocols: BilledProtocolsTable;
+  statementAcknowledgements: StatementAcknowledgementsTable;
+  dayCloses: DayClosesTable;
+  reconciliationImports: ReconciliationImportsTable;
+  reconciliationDifferences: ReconciliationDifferencesTable;
+  reconciliationNotes: ReconciliationNotesTable;
 };
 
 export type PartnerMode = 'live' | 'sandbox';
@@ -304,7 +314,9 @@ export type OutboxDeliveriesTable = {
   id: Generated<number>;
   outboxId: number;
   subscriber: string;
-  protocolId: string;
+  protocolId: string | null;
+  /** The statement an ERP delivery carries (issue #7); partner callbacks carry a protocol. */
+  statementId: ColumnType<string | null, string | null | undefined, never>;
   partnerId: string | null;
   status: DeliveryStatus;
   attempts: Generated<number>;
@@ -322,4 +334,124 @@ export type OutboxDeliveryAttemptsTable = {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
+};
+
+export type BillingPeriod = 'monthly' | 'fortnightly';
+export type StatementStatus = 'draft' | 'issued';
+export type BillingKind = 'charge' | 'credit';
+
+export type StatementsTable = {
+  id: Generated<string>;
+  number: string;
+  contractId: string;
+  clientId: string;
+  periodStart: CalendarDate;
+  periodEnd: CalendarDate;
+  status: StatementStatus;
+  chargeCents: number;
+  creditCents: number;
+  totalCents: number;
+  lineCount: number;
+  contentHash: string;
+  generatedAt: Date;
+  generatedBy: string;
+  issuedAt: Date | null;
+  issuedBy: string | null;
+};
+
+export type StatementLinesTable = {
+  statementId: string;
+  lineNumber: number;
+  kind: BillingKind;
+  protocolId: string;
+  protocolCode: string;
+  itemKind: 'service' | 'associated';
+  itemCode: string;
+  description: string;
+  serviceId: string;
+  serviceCode: string;
+  serviceName: string;
+  occurredOn: CalendarDate;
+  agencyId: string | null;
+  agencyCode: string | null;
+  agencyName: string | null;
+  quantity: number;
+  unitCents: number;
+  totalCents: number;
+};
+
+export type BilledProtocolsTable = {
+  protocolId: string;
+  kind: BillingKind;
+  statementId: string;
+  totalCents: number;
+};
+
+export type StatementAcknowledgementsTable = {
+  id: Generated<number>;
+  statementId: string;
+  deliveryId: number | null;
+  accepted: boolean;
+  erpReference: string | null;
+  totalCents: number | null;
+  message: string | null;
+  receivedAt: Date;
+};
+
+export type DayClosesTable = {
+  id: Generated<string>;
+  agencyId: string;
+  businessDate: CalendarDate;
+  attendanceCount: number;
+  totalCents: number;
+  summary: JSONColumnType<Record<string, unknown>>;
+  closedBy: string;
+  closedByLabel: string;
+  closedAt: Date;
+};
+
+export type DifferenceKind =
+  | 'absentAtCounter'
+  | 'unknownInSter'
+  | 'notFinalisedInSter'
+  | 'amountDiffers'
+  | 'billedTwice'
+  | 'billedNever';
+export type DifferenceStatus = 'open' | 'explained' | 'resolved';
+
+export type ReconciliationImportsTable = {
+  id: Generated<string>;
+  source: 'counter' | 'erp';
+  agencyId: string | null;
+  businessDate: CalendarDate | null;
+  fileHash: string;
+  rowCount: number;
+  differenceCount: number;
+  importedBy: string;
+  importedByLabel: string;
+  importedAt: Date;
+};
+
+export type ReconciliationDifferencesTable = {
+  id: Generated<string>;
+  importId: string;
+  agencyId: string | null;
+  kind: DifferenceKind;
+  protocolId: string | null;
+  protocolCode: string | null;
+  reference: string;
+  sterCents: number | null;
+  reportedCents: number | null;
+  status: Generated<DifferenceStatus>;
+  createdAt: Date;
+};
+
+export type ReconciliationNotesTable = {
+  id: Generated<number>;
+  differenceId: string;
+  note: string;
+  resolution: 'explained' | 'resolved' | null;
+  authorId: string;
+  authorLabel: string;
+  createdAt: Date;
 };

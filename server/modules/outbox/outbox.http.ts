@@ -2,7 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { guardedLookup } from '@server/modules/partner/partner.callback-url.ts';
 
-export type PostResult = { statusCode: number } | { statusCode: null; error: string };
+/** The answer's status, and its body (up to the limit) for subscribers that record it. */
+export type PostResult = { statusCode: number; body: string } | { statusCode: null; error: string };
 
 /** Largest answer body read from a partner; the rest is discarded. */
 const MAX_ANSWER_BYTES = 16 * 1024;
@@ -16,6 +17,7 @@ export function postJson(
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  options: { guarded?: boolean } = {},
 ): Promise<PostResult> {
   return new Promise((resolve) => {
     let target: URL;
@@ -31,7 +33,8 @@ export function postJson(
       target,
       {
         method: 'POST',
-        lookup: guardedLookup,
+        // Partner URLs come from outside and are guarded; the ERP's comes from configuration.
+        ...(options.guarded === false ? {} : { lookup: guardedLookup }),
         timeout: timeoutMs,
         headers: {
           'content-type': 'application/json',
@@ -41,15 +44,22 @@ export function postJson(
         },
       },
       (response) => {
+        const chunks: Buffer[] = [];
         let read = 0;
         response.on('data', (chunk: Buffer) => {
           read += chunk.length;
           if (read > MAX_ANSWER_BYTES) {
             response.destroy();
+          } else {
+            chunks.push(chunk);
           }
         });
-        response.on('close', () => resolve({ statusCode: response.statusCode ?? 0 }));
-        response.on('error', () => resolve({ statusCode: response.statusCode ?? 0 }));
+        const answer = () => ({
+          statusCode: response.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        response.on('close', () => resolve(answer()));
+        response.on('error', () => resolve(answer()));
       },
     );
     outgoing.on('timeout', () => outgoing.destroy(new Error(`timeout after ${timeoutMs} ms`)));
