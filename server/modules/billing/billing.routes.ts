@@ -162,6 +162,7 @@ export function registerBillingRoutes(app: App, billing: BillingService) {
         response: withErrors({ 200: DeliveryLogResponse }, 400, 401, 403, 404),
       },
     },
-    async (request) => billing.replay(request.actor, request.params.id, request.params.deliveryId),
+    async (request) =>
+      billing.replay(request.actor, request.params.id, Number(request.params.deliveryId)),
   );
 }

@@ -9,7 +9,7 @@ const BillingPeriod = Type.Union([Type.Literal('monthly'), Type.Literal('fortnig
 export const StatementIdParams = Type.Object({ id: Uuid });
 export const DeliveryReplayParams = Type.Object({
   id: Uuid,
-  deliveryId: Type.Integer({ minimum: 1 }),
+  deliveryId: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'Número do envio.' }),
 });
 export const ContractIdParams = Type.Object({ id: Uuid });
 
