@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { ClientList } from '@web/attendance/client-list.tsx';
 import { HostedFormScreen } from '@web/attendance/hosted-form-screen.tsx';
 import { ServiceList } from '@web/attendance/service-list.tsx';
+import { StatementScreen } from '@web/billing/statement-screen.tsx';
+import { StatementsScreen } from '@web/billing/statements-screen.tsx';
 import { Layout } from '@web/components/layout.tsx';
 import { CounterHome } from '@web/counter/counter-home.tsx';
 import { PendingList } from '@web/counter/pending-list.tsx';
@@ -10,6 +12,8 @@ import { SaleScreen } from '@web/counter/sale-screen.tsx';
 import { ProtocolScreen } from '@web/lookup/protocol-screen.tsx';
 import { ProtocolSearch } from '@web/lookup/protocol-search.tsx';
 import { ReceiptScreen } from '@web/receipt/receipt-screen.tsx';
+import { DayCloseScreen } from '@web/reconciliation/day-close-screen.tsx';
+import { ReconciliationScreen } from '@web/reconciliation/reconciliation-screen.tsx';
 import { Link, matchPath, usePath, type RouteParams } from '@web/router.tsx';
 
 type Route = { path: string; render: (params: RouteParams) => ReactNode };
@@ -35,6 +39,10 @@ const ROUTES: Route[] = [
   },
   { path: '/ster/consulta', render: () => <ProtocolSearch /> },
   { path: '/ster/protocolo/:code', render: (p) => <ProtocolScreen code={param(p, 'code')} /> },
+  { path: '/ster/faturamento', render: () => <StatementsScreen /> },
+  { path: '/ster/faturamento/:id', render: (p) => <StatementScreen id={param(p, 'id')} /> },
+  { path: '/ster/fechamento', render: () => <DayCloseScreen /> },
+  { path: '/ster/conciliacao', render: () => <ReconciliationScreen /> },
 ];
 
 /** Picks the screen for the address bar; the key remounts it when the path changes. */

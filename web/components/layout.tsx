@@ -12,6 +12,9 @@ const NAV = [
   { to: '/ster/atendimento', label: 'Atendimento', keys: 'Alt+A' },
   { to: '/ster/consulta', label: 'Consulta Protocolo', keys: 'Alt+C' },
   { to: '/balcao/estorno', label: 'Estorno', keys: 'Alt+R' },
+  { to: '/ster/faturamento', label: 'Faturamento', keys: 'Alt+I' },
+  { to: '/ster/fechamento', label: 'Fechamento do caixa', keys: 'Alt+X' },
+  { to: '/ster/conciliacao', label: 'Conciliação', keys: 'Alt+N' },
 ] as const;
 
 /** The frame of every signed-in screen: who is at the counter, where to go, and the screen. */

@@ -22,7 +22,13 @@ import { createTestApp, type TestApp } from '@test/harness.ts';
 
 let t: TestApp;
 const clock = new TestClock(new Date('2026-11-03T13:00:00Z'));
-const november: Record<string, string> = {};
+const november = {
+  billed: '',
+  reversedBefore: '',
+  reversedAfter: '',
+  virtual: '',
+  cash: '',
+};
 let sandbox: { code: string; contractNumber: string };
 
 beforeAll(async () => {

@@ -20,19 +20,22 @@ export function erpSecretOf(ctx: AppContext): string {
   return ctx.config.erpSecret ?? webhookSecretOf(ctx.config.secretKey, 'erp', 1);
 }
 
+function parseObject(body: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(body);
+
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * What the ERP answered, read leniently: `{ aceito, protocoloRecebimento, totalCentavos,
  * mensagem }`. A 2xx without a readable body still means the statement arrived.
  */
 export function acknowledgementOf(body: string): ErpAcknowledgement {
-  let answer: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(body);
-    answer =
-      parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    answer = {};
-  }
+  const answer = parseObject(body);
   const total = answer.totalCentavos;
 
   return {
