@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '@web/api/client.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
-import { Field } from '@web/components/field.tsx';
 import { Layout } from '@web/components/layout.tsx';
 import { toApiError } from '@web/components/use-load.ts';
 import { AgencyField } from '@web/reconciliation/agency-field.tsx';
+import { DayField } from '@web/reconciliation/day-field.tsx';
 import { reconciliationApi, type DayClose } from '@web/reconciliation/reconciliation-api.ts';
 import { formatBRL } from '@shared/money.ts';
 import { formatDateTime, localDate } from '@shared/time.ts';
@@ -34,17 +34,7 @@ export function DayCloseScreen() {
     <Layout title="Fechamento do caixa" system="STER">
       <form className="toolbar" onSubmit={show} aria-label="Escolher o dia">
         <AgencyField value={agencyId} onChange={setAgencyId} error={fieldError('agencyId')} />
-        <Field label="Dia" required error={fieldError('date')}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              required
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
-        </Field>
+        <DayField label="Dia" value={date} onChange={setDate} error={fieldError('date')} />
         <button type="submit" className="button button-primary">
           Ver movimento
         </button>

@@ -5,6 +5,7 @@ import { ErrorMessage } from '@web/components/error-message.tsx';
 import { Field } from '@web/components/field.tsx';
 import { toApiError } from '@web/components/use-load.ts';
 import { AgencyField } from '@web/reconciliation/agency-field.tsx';
+import { DayField } from '@web/reconciliation/day-field.tsx';
 import { reconciliationApi } from '@web/reconciliation/reconciliation-api.ts';
 import { localDate } from '@shared/time.ts';
 
@@ -72,17 +73,12 @@ export function ImportForm({ onImported }: ImportFormProps) {
             onChange={setAgencyId}
             error={fieldError('body.agencyId')}
           />
-          <Field label="Dia do movimento" required error={fieldError('body.date')}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                required
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-              />
-            )}
-          </Field>
+          <DayField
+            label="Dia do movimento"
+            value={date}
+            onChange={setDate}
+            error={fieldError('body.date')}
+          />
         </div>
       )}
       <Field

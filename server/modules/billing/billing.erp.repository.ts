@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '@server/db/database.ts';
 import type { Tx } from '@server/db/transaction.ts';
+import { createDeliveryRepository } from '@server/modules/outbox/outbox.deliveries.repository.ts';
 
 type Reader = Database | Tx;
 
@@ -105,19 +106,10 @@ export function createErpDeliveryRepository() {
         .where('subscriber', '=', ERP_SUBSCRIBER)
         .orderBy('id')
         .execute();
-      const attempts =
-        rows.length === 0
-          ? []
-          : await db
-              .selectFrom('outboxDeliveryAttempts')
-              .select(['deliveryId', 'attemptedAt', 'statusCode', 'error', 'durationMs'])
-              .where(
-                'deliveryId',
-                'in',
-                rows.map((row) => row.id),
-              )
-              .orderBy('id')
-              .execute();
+      const attempts = await createDeliveryRepository().attemptLogs(
+        db,
+        rows.map((row) => Number(row.id)),
+      );
 
       return rows.map((row) => ({
         ...row,

@@ -80,6 +80,7 @@ export type StatementBody = {
   number: string;
   status: string;
   periodStart: string;
+  periodEnd: string;
   totalCents: number;
   chargeCents: number;
   creditCents: number;

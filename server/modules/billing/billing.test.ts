@@ -258,3 +258,34 @@ async function issueDueOf(app: TestApp) {
 
   return createBillingModule(app.ctx).issueDue();
 }
+
+describe('billing period per contract', () => {
+  it('bills a fortnightly contract by halves of the month', async () => {
+    const backOffice = await backOfficeOf(t);
+    const contract = await contractId(backOffice, DETRAN);
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/billing/contracts/${contract}`,
+      headers: { authorization: `Bearer ${await t.signIn(STAFF.backOffice)}` },
+      payload: { billingPeriod: 'fortnightly' },
+    });
+    expect(changed.statusCode).toBe(200);
+
+    const second = await generate(backOffice, contract, '2027-02-20');
+    expect(second).toMatchObject({ periodStart: '2027-02-16', periodEnd: '2027-02-28' });
+  });
+
+  it('refuses an unknown periodicity, naming the field', async () => {
+    const backOffice = await backOfficeOf(t);
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/billing/contracts/${await contractId(backOffice, DETRAN)}`,
+      headers: { authorization: `Bearer ${await t.signIn(STAFF.backOffice)}` },
+      payload: { billingPeriod: 'weekly' },
+    });
+
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('VALIDATION_FAILED');
+    expect(refused.json().error.fields[0].field).toMatch(/^body\.billingPeriod/);
+  });
+});

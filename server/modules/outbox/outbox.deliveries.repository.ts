@@ -122,6 +122,20 @@ export function createDeliveryRepository() {
         .executeTakeFirst();
     },
 
+    /** Every attempt of the given deliveries, oldest first: the log behind each delivery. */
+    attemptLogs(db: Reader, deliveryIds: number[]) {
+      if (deliveryIds.length === 0) {
+        return Promise.resolve([]);
+      }
+
+      return db
+        .selectFrom('outboxDeliveryAttempts')
+        .select(['deliveryId', 'attemptedAt', 'statusCode', 'error', 'durationMs'])
+        .where('deliveryId', 'in', deliveryIds)
+        .orderBy('id')
+        .execute();
+    },
+
     /** The delivery log of one partner, newest first, optionally for one protocol. */
     async list(db: Reader, filter: DeliveryFilter) {
       let query = db

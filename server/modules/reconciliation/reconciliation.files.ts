@@ -15,7 +15,7 @@ export type CounterRow = {
 /** One protocol's billed amount on one statement, as the ERP's acknowledgement file has it. */
 export type ErpRow = { line: number; statementNumber: string; protocolCode: string; cents: Cents };
 
-/** The columns of the counter's day file, in order (see docs/RECONCILIATION.md). */
+/** The columns of the counter's day file, in order (see docs/BILLING.md). */
 export const COUNTER_COLUMNS = ['caixa', 'lancamento', 'atendimento', 'valor'] as const;
 /** The columns of the ERP's acknowledgement file, in order. */
 export const ERP_COLUMNS = ['extrato', 'protocolo', 'valor'] as const;
@@ -68,6 +68,14 @@ function rowsOf(content: string, columns: readonly string[]): { line: number; ce
   return rows;
 }
 
+function lineProblem(code: string, message: string): ErrorField {
+  return { field: 'body.content', code, message };
+}
+
+function amountProblem(line: number, value: string): ErrorField {
+  return lineProblem('amount', `Linha ${line}: valor "${value}" inválido (use 1.234,56).`);
+}
+
 function amountOf(text: string): Cents | null {
   const cents = parseBRL(text);
 
@@ -83,17 +91,14 @@ export function parseCounterFile(content: string): CounterRow[] {
     const cents = amountOf(value);
     const badReference = [till, entryNumber, attendanceNumber].find((ref) => !REFERENCE.test(ref));
     if (badReference !== undefined) {
-      problems.push({
-        field: 'body.content',
-        code: 'reference',
-        message: `Linha ${line}: referência "${badReference}" inválida (letras, dígitos e -, até 20).`,
-      });
+      problems.push(
+        lineProblem(
+          'reference',
+          `Linha ${line}: referência "${badReference}" inválida (letras, dígitos e -, até 20).`,
+        ),
+      );
     } else if (cents === null) {
-      problems.push({
-        field: 'body.content',
-        code: 'amount',
-        message: `Linha ${line}: valor "${value}" inválido (use 1.234,56).`,
-      });
+      problems.push(amountProblem(line, value));
     } else {
       rows.push({ line, till, entryNumber, attendanceNumber, cents });
     }
@@ -114,23 +119,13 @@ export function parseErpFile(content: string): ErpRow[] {
     const protocolCode = normalizeProtocolCode(code);
     const cents = parseBRL(value);
     if (!/^[0-9A-Za-z-]{1,40}$/.test(statementNumber)) {
-      problems.push({
-        field: 'body.content',
-        code: 'statement',
-        message: `Linha ${line}: número de extrato "${statementNumber}" inválido.`,
-      });
+      problems.push(
+        lineProblem('statement', `Linha ${line}: número de extrato "${statementNumber}" inválido.`),
+      );
     } else if (!isValidProtocolCode(protocolCode)) {
-      problems.push({
-        field: 'body.content',
-        code: 'protocol',
-        message: `Linha ${line}: protocolo "${code}" inválido.`,
-      });
+      problems.push(lineProblem('protocol', `Linha ${line}: protocolo "${code}" inválido.`));
     } else if (cents === null) {
-      problems.push({
-        field: 'body.content',
-        code: 'amount',
-        message: `Linha ${line}: valor "${value}" inválido (use 1.234,56).`,
-      });
+      problems.push(amountProblem(line, value));
     } else {
       rows.push({ line, statementNumber, protocolCode, cents });
     }

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Database } from '@server/db/database.ts';
-import type { DifferenceKind, DifferenceStatus, ProtocolsTable } from '@server/db/schema.ts';
+import type {
+  DifferenceStatus,
+  ProtocolsTable,
+  ReconciliationDifferencesTable,
+} from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
 
 type Reader = Database | Tx;
@@ -16,15 +20,11 @@ export type CounterProtocol = {
   totalCents: number;
 };
 
-export type DifferenceDraft = {
-  agencyId: string | null;
-  kind: DifferenceKind;
-  protocolId: string | null;
-  protocolCode: string | null;
-  reference: string;
-  sterCents: number | null;
-  reportedCents: number | null;
-};
+/** A difference found by a comparison, before it is stored with its import. */
+export type DifferenceDraft = Pick<
+  ReconciliationDifferencesTable,
+  'agencyId' | 'kind' | 'protocolId' | 'protocolCode' | 'reference' | 'sterCents' | 'reportedCents'
+>;
 
 const FINALISED_AT = sql`
   join lateral (
