@@ -120,3 +120,20 @@ describe('Conciliação', () => {
     expect(await page.getByRole('button', { name: 'Importar e comparar' }).count()).toBe(0);
   });
 });
+
+describe('Fechamento do caixa', () => {
+  it("totals the supervisor's agency's cash day and closes it once", async () => {
+    const page = await openAs(rig, STAFF.esmeraldaSupervisor, '/ster/fechamento');
+    await page.getByLabel('Dia do movimento').fill(day);
+    await page.getByRole('button', { name: 'Ver movimento' }).click();
+    const net = cash.reduce((total, sale) => total + sale.cents, 0);
+    await expect
+      .poll(() => page.getByTestId('day-net').textContent())
+      .toContain(formatDecimal(net));
+    await expectAccessible(page, 'day close');
+
+    await page.getByRole('button', { name: 'Fechar o dia' }).click();
+    await page.getByText(/Dia fechado por 83270001 Carla Menezes/).waitFor();
+    expect(await page.getByRole('button', { name: 'Fechar o dia' }).count()).toBe(0);
+  });
+});

@@ -34,7 +34,12 @@ export function DayCloseScreen() {
     <Layout title="Fechamento do caixa" system="STER">
       <form className="toolbar" onSubmit={show} aria-label="Escolher o dia">
         <AgencyField value={agencyId} onChange={setAgencyId} error={fieldError('agencyId')} />
-        <DayField label="Dia" value={date} onChange={setDate} error={fieldError('date')} />
+        <DayField
+          label="Dia do movimento"
+          value={date}
+          onChange={setDate}
+          error={fieldError('date')}
+        />
         <button type="submit" className="button button-primary">
           Ver movimento
         </button>

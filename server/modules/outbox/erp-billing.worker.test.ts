@@ -7,7 +7,11 @@ import {
   generate,
   issue,
 } from '@server/modules/billing/billing.fixtures.ts';
-import { createErpBillingWorker, erpSecretOf } from '@server/modules/outbox/erp-billing.worker.ts';
+import {
+  acknowledgementOf,
+  createErpBillingWorker,
+  erpSecretOf,
+} from '@server/modules/outbox/erp-billing.worker.ts';
 import { startErpStandin, type ErpStandin } from '@erp-standin/server.ts';
 import { TestClock } from '@test/clock.ts';
 import { createTestApp, type TestApp } from '@test/harness.ts';
@@ -129,5 +133,22 @@ describe('statements to the ERP through the outbox', () => {
 
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe("the ERP's answer", () => {
+  it('records a refusal as such, and an unreadable 2xx as received with nothing more', () => {
+    expect(acknowledgementOf('{"aceito":false,"mensagem":"Contrato suspenso"}')).toEqual({
+      accepted: false,
+      erpReference: null,
+      totalCents: null,
+      message: 'Contrato suspenso',
+    });
+    expect(acknowledgementOf('<html>ok</html>')).toEqual({
+      accepted: true,
+      erpReference: null,
+      totalCents: null,
+      message: null,
+    });
   });
 });
