@@ -20,6 +20,7 @@ import { createProtocolRepository } from '@server/modules/protocol/protocol.repo
 import { registerProtocolRoutes } from '@server/modules/protocol/protocol.routes.ts';
 import { createProtocolService } from '@server/modules/protocol/protocol.service.ts';
 import { registerReceiptRoutes } from '@server/modules/receipt/receipt.routes.ts';
+import { createReportsModule } from '@server/modules/reports/reports.module.ts';
 
 /** Wires repositories into services, once per application; the composition root. */
 export function createModules(ctx: AppContext) {
@@ -43,10 +44,12 @@ export function createModules(ctx: AppContext) {
     history,
   });
   const expiry = createExpiryService(ctx, { protocols, history });
+  const reports = createReportsModule(ctx);
 
   return {
     auth,
     expiry,
+    reports,
     register(app: App) {
       registerAuthRoutes(app, ctx, auth);
       registerCatalogueRoutes(app, catalogue);
@@ -56,6 +59,7 @@ export function createModules(ctx: AppContext) {
       registerExpiryRoutes(app, expiry);
       registerPartnerModule(app, ctx);
       registerBackoffice(app, ctx);
+      reports.register(app);
     },
   };
 }
