@@ -56,9 +56,10 @@ function fixedLabel(groupBy: ReportGrouping, key: string): string | undefined {
       return MODALITY_LABELS[key as keyof typeof MODALITY_LABELS];
     case 'agency':
       return key === NO_AGENCY ? 'Sem agência (internet)' : undefined;
+    case 'attendant':
+      return key === NO_AGENCY ? 'Sem atendente' : undefined;
     case 'client':
     case 'service':
-    case 'attendant':
       return undefined;
   }
 }
