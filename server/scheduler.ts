@@ -51,11 +51,14 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
   callbackTimer.unref();
 
   // Report aggregates and exports (issue #7): tick() guards against overlapping runs itself.
-  const reportsTimer = setInterval(() => {
-    modules.reports.tick().catch((error: unknown) => {
-      ctx.logger.error({ err: error, event: 'job_failed', job: 'reports' }, 'reports job failed');
-    });
-  }, Math.min(ctx.config.jobIntervalMs, 2000));
+  const reportsTimer = setInterval(
+    () => {
+      modules.reports.tick().catch((error: unknown) => {
+        ctx.logger.error({ err: error, event: 'job_failed', job: 'reports' }, 'reports job failed');
+      });
+    },
+    Math.min(ctx.config.jobIntervalMs, 2000),
+  );
   reportsTimer.unref();
 
   return {

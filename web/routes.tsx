@@ -10,6 +10,7 @@ import { SaleScreen } from '@web/counter/sale-screen.tsx';
 import { ProtocolScreen } from '@web/lookup/protocol-screen.tsx';
 import { ProtocolSearch } from '@web/lookup/protocol-search.tsx';
 import { ReceiptScreen } from '@web/receipt/receipt-screen.tsx';
+import { ReportsScreen } from '@web/reports/reports-screen.tsx';
 import { Link, matchPath, usePath, type RouteParams } from '@web/router.tsx';
 
 type Route = { path: string; render: (params: RouteParams) => ReactNode };
@@ -35,6 +36,7 @@ const ROUTES: Route[] = [
   },
   { path: '/ster/consulta', render: () => <ProtocolSearch /> },
   { path: '/ster/protocolo/:code', render: (p) => <ProtocolScreen code={param(p, 'code')} /> },
+  { path: '/relatorios', render: () => <ReportsScreen /> },
 ];
 
 /** Picks the screen for the address bar; the key remounts it when the path changes. */

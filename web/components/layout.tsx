@@ -12,6 +12,7 @@ const NAV = [
   { to: '/ster/atendimento', label: 'Atendimento', keys: 'Alt+A' },
   { to: '/ster/consulta', label: 'Consulta Protocolo', keys: 'Alt+C' },
   { to: '/balcao/estorno', label: 'Estorno', keys: 'Alt+R' },
+  { to: '/relatorios', label: 'Relatórios', keys: 'Alt+L' },
 ] as const;
 
 /** The frame of every signed-in screen: who is at the counter, where to go, and the screen. */
