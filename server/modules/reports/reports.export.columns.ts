@@ -1,7 +1,7 @@
 import type { ReportFilters } from '@server/modules/reports/reports.filters.ts';
 import type { presentRow } from '@server/modules/reports/reports.service.ts';
 import type { ReportGrouping } from '@shared/reports.ts';
-import { REPORT_GROUPING_LABELS } from '@shared/reports.ts';
+import { MODALITY_LABELS, REPORT_GROUPING_LABELS } from '@shared/reports.ts';
 import { formatDate, formatDateTime } from '@shared/time.ts';
 
 export type ExportProtocol = ReturnType<typeof presentRow>;
@@ -37,12 +37,12 @@ export const PROTOCOL_COLUMNS = [
 
 export const SUMMARY_COLUMNS = ['Atendimentos', 'Valor (R$)', 'Realizado (R$)'] as const;
 
-export function protocolCells(row: ExportProtocol, modality: (value: string) => string) {
+export function protocolCells(row: ExportProtocol) {
   return [
     row.code,
     formatDateTime(row.createdAt),
     row.statusLabel,
-    modality(row.modality),
+    MODALITY_LABELS[row.modality as keyof typeof MODALITY_LABELS] ?? row.modality,
     row.client,
     row.service,
     row.agency ?? 'Internet',

@@ -6,7 +6,6 @@ import {
   type ExportWriter,
 } from '@server/modules/reports/reports.export.columns.ts';
 import { formatDecimal } from '@shared/money.ts';
-import { MODALITY_LABELS } from '@shared/reports.ts';
 
 const BOM = '\uFEFF';
 
@@ -18,8 +17,6 @@ export function csvField(value: string): string {
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(';')}\r\n`;
 }
-
-const modality = (value: string) => MODALITY_LABELS[value as keyof typeof MODALITY_LABELS] ?? value;
 
 /** UTF-8 with a BOM (Excel's cue), `;` between fields, decimal comma: "1.234,56". */
 export async function createCsvWriter(out: Writable): Promise<ExportWriter> {
@@ -33,7 +30,7 @@ export async function createCsvWriter(out: Writable): Promise<ExportWriter> {
   return {
     async rows(rows) {
       const text = rows
-        .map((row) => csvLine([...protocolCells(row, modality), formatDecimal(row.totalCents)]))
+        .map((row) => csvLine([...protocolCells(row), formatDecimal(row.totalCents)]))
         .join('');
       await write(text);
     },

@@ -8,7 +8,7 @@ import {
   type ExportWriter,
 } from '@server/modules/reports/reports.export.columns.ts';
 import { formatBRL, formatDecimal } from '@shared/money.ts';
-import { MODALITY_LABELS, REPORT_GROUPING_LABELS } from '@shared/reports.ts';
+import { REPORT_GROUPING_LABELS } from '@shared/reports.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -18,7 +18,6 @@ const MARGIN = 36;
 const BAR_ROWS = 15;
 const BAR_COLOUR = '#1f4e99';
 const ROW_HEIGHT = 12;
-const modality = (value: string) => MODALITY_LABELS[value as keyof typeof MODALITY_LABELS] ?? value;
 
 /** Protocol columns: x offset and width in points on a landscape A4 page. */
 const COLUMNS: [number, number][] = [
@@ -142,7 +141,7 @@ export async function createPdfWriter(
       doc.y = MARGIN;
     }
     const y = doc.y;
-    cells(doc, [...protocolCells(row, modality), formatDecimal(row.totalCents)], y, 'Helvetica');
+    cells(doc, [...protocolCells(row), formatDecimal(row.totalCents)], y, 'Helvetica');
     doc.y = y + ROW_HEIGHT;
   };
 

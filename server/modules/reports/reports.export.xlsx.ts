@@ -8,11 +8,10 @@ import {
   type ExportSummary,
   type ExportWriter,
 } from '@server/modules/reports/reports.export.columns.ts';
-import { MODALITY_LABELS, REPORT_GROUPING_LABELS } from '@shared/reports.ts';
+import { REPORT_GROUPING_LABELS } from '@shared/reports.ts';
 
 const MONEY = '#,##0.00';
 const reais = (cents: number) => cents / 100;
-const modality = (value: string) => MODALITY_LABELS[value as keyof typeof MODALITY_LABELS] ?? value;
 
 /**
  * A workbook streamed as it is written: the summary sheet first, then one row per protocol,
@@ -61,7 +60,7 @@ export async function createXlsxWriter(
   return {
     async rows(rows) {
       for (const row of rows) {
-        const line = sheet.addRow([...protocolCells(row, modality), reais(row.totalCents)]);
+        const line = sheet.addRow([...protocolCells(row), reais(row.totalCents)]);
         line.getCell(PROTOCOL_COLUMNS.length).numFmt = MONEY;
         line.commit();
       }

@@ -49,7 +49,8 @@ export function decodeCursor(text: string): PageCursor | null {
   const [at = '', id = ''] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at);
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
-  if (Number.isNaN(createdAt.getTime()) || !isUuid) {
+  const year = createdAt.getUTCFullYear();
+  if (Number.isNaN(createdAt.getTime()) || year < 2000 || year > 2999 || !isUuid) {
     return null;
   }
 

@@ -17,11 +17,17 @@ function invalid(field: string, message: string): AppError {
   });
 }
 
-/** A `YYYY-MM-DD` that names a real calendar day (the schema checks only the shape). */
-function isCalendarDay(day: string): boolean {
+/** A `YYYY-MM-DD` that names a real calendar day of STER's era (the schema checks the shape). */
+export function isCalendarDay(day: string): boolean {
   const parsed = new Date(`${day}T12:00:00Z`);
+  const year = parsed.getUTCFullYear();
 
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, 10) === day &&
+    year >= 2000 &&
+    year <= 2999
+  );
 }
 
 /** The period asked for, by default this month up to today in São Paulo. */
@@ -38,7 +44,7 @@ export function resolvePeriod(
     ['to', to],
   ] as const) {
     if (!isCalendarDay(day)) {
-      throw invalid(`${place}.${name}`, 'Data inexistente: use AAAA-MM-DD.');
+      throw invalid(`${place}.${name}`, 'Data inexistente: use AAAA-MM-DD, de 2000 a 2999.');
     }
   }
   if (to < from) {

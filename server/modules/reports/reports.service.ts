@@ -12,7 +12,7 @@ import {
 } from '@server/modules/reports/reports.filters.ts';
 import type { ReportsRepository } from '@server/modules/reports/reports.repository.ts';
 import type { DrillDownQuery, ReportQuery } from '@server/modules/reports/reports.schema.ts';
-import { staffFilters } from '@server/modules/reports/reports.scope.ts';
+import { isCalendarDay, staffFilters } from '@server/modules/reports/reports.scope.ts';
 import { maskDocument } from '@shared/documents.ts';
 import { PROTOCOL_STATUS_LABELS, type ProtocolStatus } from '@shared/protocol/lifecycle.ts';
 import { MODALITY_LABELS, type ReportGrouping } from '@shared/reports.ts';
@@ -112,7 +112,8 @@ export function createReportsService(ctx: AppContext, reports: ReportsRepository
     async protocols(actor: Actor, query: DrillDownQuery) {
       const { filters } = staffFilters(ctx, actor, query);
       if (query.day !== undefined) {
-        if (query.day < filters.from || query.day > filters.to) {
+        const outside = query.day < filters.from || query.day > filters.to;
+        if (outside || !isCalendarDay(query.day)) {
           throw new AppError('VALIDATION_FAILED', 'O dia está fora do período.', {
             fields: [{ field: 'query.day', code: 'invalid', message: 'Dia fora do período.' }],
           });

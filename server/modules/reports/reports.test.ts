@@ -240,6 +240,7 @@ describe('GET /api/v1/reports/attendances', () => {
   describe('refusals', () => {
     const cases: [string, string, number, string][] = [
       ['a day that does not exist', 'from=2027-02-30', 400, 'query.from'],
+      ['a year before STER', 'from=0000-01-01&to=0000-01-02', 400, 'query.from'],
       ['a period ending before it starts', 'from=2027-03-02&to=2027-03-01', 400, 'query.to'],
       ['a period over 366 days', 'from=2025-01-01&to=2027-03-01', 400, 'query.to'],
       ['an unknown grouping', 'groupBy=week', 400, 'query.groupBy'],
@@ -263,6 +264,11 @@ describe('GET /api/v1/reports/attendances', () => {
       );
       expect(outside.statusCode).toBe(400);
       expect(outside.json().error.fields[0].field).toBe('query.day');
+      const unreal = await backOffice.get(
+        `/api/v1/reports/attendances/protocols?${PERIOD}&day=2027-03-00`,
+      );
+      expect(unreal.statusCode).toBe(400);
+      expect(unreal.json().error.fields[0].field).toBe('query.day');
     });
 
     it('refuses anonymous callers with 401', async () => {
