@@ -86,6 +86,14 @@ describe('Relatórios', () => {
     const agency = page.getByRole('combobox', { name: 'Agência' });
     await agency.waitFor();
     await expect.poll(() => agency.locator('option').count()).toBeGreaterThan(3);
+    await page
+      .getByRole('combobox', { name: 'Cliente' })
+      .selectOption({ label: 'Receita Federal do Brasil' });
+    const service = page.getByRole('combobox', { name: 'Serviço' });
+    await service.selectOption({ label: '20101 – CPF – Inscrição' });
+    await page.getByRole('button', { name: 'Gerar relatório' }).click();
+    const totals = page.getByRole('table', { name: 'Atendimentos por dia' }).locator('tfoot tr');
+    await expect.poll(() => totals.textContent()).toMatch(/^Total2/);
     await expectAccessible(page, 'relatórios (retaguarda)');
   });
 });

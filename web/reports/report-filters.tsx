@@ -35,6 +35,11 @@ export function ReportFiltersForm({
     [canChooseAgency],
   );
   const clients = useLoad(() => reportsApi.clients(), []);
+  const services = useLoad(
+    () =>
+      draft.clientId ? reportsApi.services(draft.clientId) : Promise.resolve({ services: [] }),
+    [draft.clientId],
+  );
   const serverField = (name: string) =>
     error?.fields.find((field) => field.field === `query.${name}`)?.message;
   const set = (name: keyof ReportFilters, value: string) =>
@@ -103,6 +108,24 @@ export function ReportFiltersForm({
           </select>
         )}
       </Field>
+      {draft.clientId && (
+        <Field label="Serviço">
+          {(props) => (
+            <select
+              {...props}
+              value={draft.serviceId ?? ''}
+              onChange={(e) => set('serviceId', e.target.value)}
+            >
+              <option value="">Todos</option>
+              {(services.data?.services ?? []).map((service) => (
+                <option key={service.id} value={service.id}>
+                  {service.code} – {service.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label="Situação">
         {(props) => (
           <select

@@ -81,4 +81,8 @@ export const reportsApi = {
       '/api/v1/backoffice/agencies?limit=100',
     ),
   clients: () => api.get<{ clients: { id: string; name: string }[] }>('/api/v1/clients'),
+  services: (clientId: string) =>
+    api.get<{ services: { id: string; code: string; name: string }[] }>(
+      `/api/v1/clients/${encodeURIComponent(clientId)}/services`,
+    ),
 };

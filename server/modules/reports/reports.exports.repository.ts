@@ -101,6 +101,16 @@ export function createExportsRepository() {
         .execute();
     },
 
+    /** Deletes exports that finished before `before`, with their files. */
+    async purgeFinished(db: Database, before: Date): Promise<number> {
+      const result = await db
+        .deleteFrom('reportExports')
+        .where('finishedAt', '<', before)
+        .executeTakeFirst();
+
+      return Number(result.numDeletedRows);
+    },
+
     /** One stored piece of a finished file, in order; undefined past the last. */
     async chunk(db: Database, job: ExportRow, sequence: number): Promise<Buffer | undefined> {
       const row = await db

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReportsModule } from '@server/modules/reports/reports.module.ts';
+import { createReportsModule, EXPORT_KEEP_DAYS } from '@server/modules/reports/reports.module.ts';
 import { STALE_AFTER_MS } from '@server/modules/reports/reports.exports.worker.ts';
 import {
   apiAs,
@@ -303,6 +303,19 @@ describe('report exports', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('VALIDATION_FAILED');
     expect(response.json().error.fields[0].field).toBe('body.format');
+  });
+
+  it('deletes an export a week after it is ready, when the scheduled work runs', async () => {
+    const view = await requestExport(esmeralda, { format: 'csv' });
+    const module = createReportsModule(t.ctx);
+    await module.tick();
+    expect((await status(esmeralda, view.id)).status).toBe('done');
+    t.clock.advanceDays(EXPORT_KEEP_DAYS + 1);
+    const fresh = apiAs(t, await t.signIn(STAFF.esmeralda));
+    await module.tick();
+    const gone = await fresh.get(`/api/v1/reports/exports/${view.id}`);
+    expect(gone.statusCode).toBe(404);
+    esmeralda = fresh;
   });
 
   it('never runs one job on two workers, and takes over a job whose worker died', async () => {

@@ -13,6 +13,10 @@ import { createReportsRepository } from '@server/modules/reports/reports.reposit
 import { registerReportRoutes } from '@server/modules/reports/reports.routes.ts';
 import { createReportsService } from '@server/modules/reports/reports.service.ts';
 
+/** Exported files are kept this long after they are ready, then deleted. */
+export const EXPORT_KEEP_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Reports (issue #7): the module's services, its scheduled work (folding the aggregate's
  * deltas, running exports) and its routes.
@@ -35,6 +39,8 @@ export function createReportsModule(ctx: AppContext, workerOptions: ExportWorker
     try {
       while ((await repository.fold(ctx.db)) > 0);
       await worker.runDue();
+      const keepFrom = new Date(ctx.clock.now().getTime() - EXPORT_KEEP_DAYS * DAY_MS);
+      await exportsRepository.purgeFinished(ctx.db, keepFrom);
     } finally {
       running = false;
     }

@@ -35,6 +35,8 @@ describe('GET /api/v1/reports/attendances', () => {
   let backOffice: Api;
   let esmeraldaId: string;
   let goianiaId: string;
+  let prizeService: string;
+  let prizeCode: string;
   /** What the test did, protocol by protocol: the oracle the reports are checked against. */
   const made: { code: string; day: string; agency: string; status: string; cents: number }[] = [];
 
@@ -70,6 +72,7 @@ describe('GET /api/v1/reports/attendances', () => {
     backOffice = apiAs(t, await t.signIn(STAFF.backOffice));
     const cpf = await serviceId(esmeralda, 'RFB', '20101');
     const prize = await serviceId(esmeralda, 'BRASILCAP', '10102');
+    prizeService = prize;
     const licensing = await serviceId(esmeralda, 'DETRANGO', '50101');
     const agencies = await sql<{
       id: string;
@@ -97,6 +100,7 @@ describe('GET /api/v1/reports/attendances', () => {
     const c = prizeCreated.json<{ protocol: { code: string } }>().protocol.code;
     await finalisePending(esmeralda, c);
     await record(esmeralda, c, '2027-03-01', 'esmeralda', 'finalised');
+    prizeCode = c;
     const d = await createPending(goiania, { serviceId: cpf, document: CPFS[2] });
     await finalisePending(goiania, d);
     await record(goiania, d, '2027-03-01', 'goiania', 'finalised');
@@ -180,6 +184,12 @@ describe('GET /api/v1/reports/attendances', () => {
 
     const invoiced = await report(backOffice, `modality=invoiced&agencyId=${esmeraldaId}`);
     expect(invoiced.totals.attendances).toBeGreaterThanOrEqual(1);
+    const prizes = await report(backOffice, `serviceId=${prizeService}&groupBy=client`);
+    expect(prizes.totals).toEqual(expected((p) => p.code === prizeCode));
+    expect(prizes.rows.map((row) => row.label)).toEqual(['Brasilcap Capitalização S.A.']);
+    const brasilcap = await report(backOffice, `clientId=${prizes.rows[0]?.key}`);
+    expect(brasilcap.totals).toEqual(prizes.totals);
+
     const cancelled = await report(backOffice, 'status=cancelled');
     expect(cancelled.totals).toEqual(expected((p) => p.status === 'cancelled'));
 
