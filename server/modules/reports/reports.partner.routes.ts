@@ -84,6 +84,9 @@ export function registerPartnerReportRoutes(
         schema: {
           tags: ['Parceiros (contrato publicado)'],
           summary: 'Relatório de atendimentos dos serviços do próprio cliente',
+          description:
+            'Quantidades e valores (centavos) por dia de criação no fuso de São Paulo. ' +
+            'Um token de produção vê só protocolos reais; um token sandbox, só os de teste.',
           security: [{ bearer: [] }],
           querystring: RelatorioQuery,
           response: { 200: RelatorioResponse, 400: Recusa, 401: Recusa, 403: Recusa },
