@@ -23,6 +23,7 @@ import { registerProtocolRoutes } from '@server/modules/protocol/protocol.routes
 import { createProtocolService } from '@server/modules/protocol/protocol.service.ts';
 import { registerReceiptRoutes } from '@server/modules/receipt/receipt.routes.ts';
 import { registerReconciliationModule } from '@server/modules/reconciliation/reconciliation.module.ts';
+import { createReportsModule } from '@server/modules/reports/reports.module.ts';
 
 /** Wires repositories into services, once per application; the composition root. */
 export function createModules(ctx: AppContext) {
@@ -47,11 +48,13 @@ export function createModules(ctx: AppContext) {
   });
   const expiry = createExpiryService(ctx, { protocols, history });
   const billing = createBillingModule(ctx);
+  const reports = createReportsModule(ctx);
 
   return {
     auth,
     expiry,
     billing,
+    reports,
     register(app: App) {
       registerAuthRoutes(app, ctx, auth);
       registerCatalogueRoutes(app, catalogue);
@@ -63,6 +66,7 @@ export function createModules(ctx: AppContext) {
       registerBackoffice(app, ctx);
       registerBillingRoutes(app, billing);
       registerReconciliationModule(app, ctx);
+      reports.register(app);
     },
   };
 }

@@ -54,10 +54,22 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
   const callbackTimer = setInterval(() => void deliver(), Math.min(ctx.config.jobIntervalMs, 2000));
   callbackTimer.unref();
 
+  // Report aggregates and exports (issue #7): tick() guards against overlapping runs itself.
+  const reportsTimer = setInterval(
+    () => {
+      modules.reports.tick().catch((error: unknown) => {
+        ctx.logger.error({ err: error, event: 'job_failed', job: 'reports' }, 'reports job failed');
+      });
+    },
+    Math.min(ctx.config.jobIntervalMs, 2000),
+  );
+  reportsTimer.unref();
+
   return {
     stop: () => {
       clearInterval(timer);
       clearInterval(callbackTimer);
+      clearInterval(reportsTimer);
     },
   };
 }

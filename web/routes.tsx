@@ -14,6 +14,7 @@ import { ProtocolSearch } from '@web/lookup/protocol-search.tsx';
 import { ReceiptScreen } from '@web/receipt/receipt-screen.tsx';
 import { DayCloseScreen } from '@web/reconciliation/day-close-screen.tsx';
 import { ReconciliationScreen } from '@web/reconciliation/reconciliation-screen.tsx';
+import { ReportsScreen } from '@web/reports/reports-screen.tsx';
 import { Link, matchPath, usePath, type RouteParams } from '@web/router.tsx';
 
 type Route = { path: string; render: (params: RouteParams) => ReactNode };
@@ -43,6 +44,7 @@ const ROUTES: Route[] = [
   { path: '/ster/faturamento/:id', render: (p) => <StatementScreen id={param(p, 'id')} /> },
   { path: '/ster/fechamento', render: () => <DayCloseScreen /> },
   { path: '/ster/conciliacao', render: () => <ReconciliationScreen /> },
+  { path: '/relatorios', render: () => <ReportsScreen /> },
 ];
 
 /** Picks the screen for the address bar; the key remounts it when the path changes. */

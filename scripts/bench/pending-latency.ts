@@ -37,11 +37,17 @@ export async function addBenchAgencies(pool: pg.Pool) {
  * its secondary indexes dropped for the load and built again after, foreign keys verified in
  * one query rather than row by row, then vacuumed and analysed:
  * about 1 % pending, the rest finalised, cancelled or reversed, over every service, agency and
- * counter attendant, created over the past year. Codes are unique 14-digit strings starting
+ * counter attendant, created `secondsApart` apart back from now (30 s: over the past year).
+ * Codes are unique 14-digit strings starting
  * with 00 (no real code starts so), without a valid check digit; every constraint holds, and
  * the sealed citizen is a real one, so the API can present the rows.
  */
-export async function fillProtocols(pool: pg.Pool, target: number, vault: PersonalDataVault) {
+export async function fillProtocols(
+  pool: pg.Pool,
+  target: number,
+  vault: PersonalDataVault,
+  secondsApart = 30,
+) {
   const existing = await pool.query<{ count: string }>('select count(*) from protocols');
   const missing = Math.max(0, target - Number(existing.rows[0]?.count ?? 0));
   const sealed = vault.seal({ document: { kind: 'cpf', number: CPFS[1] }, name: 'Filler' });
@@ -54,7 +60,7 @@ export async function fillProtocols(pool: pg.Pool, target: number, vault: Person
     // Foreign keys are checked by triggers, one lookup per row and key: off for this session's
     // load (check and unique constraints stay on), then verified at once by orphanedRows.
     await client.query(`set session_replication_role = replica`);
-    await insertFiller(client, missing, sealed);
+    await insertFiller(client, missing, sealed, secondsApart);
     await client.query(`set session_replication_role = origin`);
     const inserted = performance.now();
     const orphans = await orphanedRows(client);
@@ -105,7 +111,12 @@ async function secondaryIndexes(client: pg.PoolClient, table: string) {
   return result.rows;
 }
 
-async function insertFiller(client: pg.PoolClient, missing: number, sealed: string) {
+async function insertFiller(
+  client: pg.PoolClient,
+  missing: number,
+  sealed: string,
+  secondsApart: number,
+) {
   await client.query(
     `with people as (
        select array_agg(id order by registration) as ids,
@@ -129,9 +140,10 @@ async function insertFiller(client: pg.PoolClient, missing: number, sealed: stri
        case when n.g % 100 = 0 then 'pending' when n.g % 100 < 3 then 'cancelled'
          when n.g % 100 = 3 then 'reversed' else 'finalised' end,
        o.modalities[n.si], 'cpf', md5(n.g::text), $2, 850,
-       now() - make_interval(secs => n.g * 30.0), now() - make_interval(secs => n.g * 30.0)
+       now() - make_interval(secs => n.g * $3::float8),
+       now() - make_interval(secs => n.g * $3::float8)
      from numbered n, people p, offers o`,
-    [missing, sealed],
+    [missing, sealed, secondsApart],
   );
 }
 

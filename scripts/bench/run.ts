@@ -21,6 +21,7 @@ import {
   measurePending,
 } from './pending-latency.ts';
 import { count, ms, percent, table, type Row } from './report.ts';
+import { runReportsBench } from './reports.ts';
 import type { ServerCpu, ServerReady } from './server.ts';
 import { loadBenchSettings, type BenchSettings } from './settings.ts';
 import { loadBaselineCatalogue, sqlLifecycle } from './sql-lifecycle.ts';
@@ -259,6 +260,10 @@ async function main() {
     } else {
       await dropBenchDatabase(settings);
     }
+  }
+  // Issue #7: the reports bench, on a database of its own filled within one month.
+  if (process.env.BENCH_REPORTS !== '0') {
+    await runReportsBench(settings);
   }
 }
 

@@ -281,6 +281,10 @@ export type DB = {
   reconciliationImports: ReconciliationImportsTable;
   reconciliationDifferences: ReconciliationDifferencesTable;
   reconciliationNotes: ReconciliationNotesTable;
+  reportDaily: ReportDailyTable;
+  reportDeltas: ReportDeltasTable;
+  reportExports: ReportExportsTable;
+  reportExportChunks: ReportExportChunksTable;
 };
 
 export type PartnerMode = 'live' | 'sandbox';
@@ -454,4 +458,50 @@ export type ReconciliationNotesTable = {
   authorId: string;
   authorLabel: string;
   createdAt: Date;
+};
+
+/** Protocols per São Paulo creation day and dimensions; kept by triggers (issue #7). */
+export type ReportDailyTable = {
+  day: ColumnType<string, string, never>;
+  agencyId: string | null;
+  clientId: string;
+  serviceId: string;
+  status: ProtocolStatus;
+  modality: Modality;
+  isTest: boolean;
+  attendances: number;
+  amountCents: number;
+};
+
+/** Signed changes to `report_daily` not yet folded into it. */
+export type ReportDeltasTable = ReportDailyTable & { id: Generated<number> };
+
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export type ReportExportsTable = {
+  id: Generated<string>;
+  requestedBy: string;
+  format: ExportFormat;
+  filters: JSONColumnType<Record<string, unknown>>;
+  status: Generated<ExportStatus>;
+  /** Raised by each claim; a worker whose attempt is no longer current stops writing. */
+  attempt: Generated<number>;
+  rowsTotal: Generated<number>;
+  rowsDone: Generated<number>;
+  fileName: string | null;
+  contentType: string | null;
+  byteSize: number | null;
+  error: string | null;
+  createdAt: CreatedAt;
+  startedAt: Date | null;
+  heartbeatAt: Date | null;
+  finishedAt: Date | null;
+};
+
+export type ReportExportChunksTable = {
+  exportId: string;
+  attempt: number;
+  sequence: number;
+  data: Buffer;
 };

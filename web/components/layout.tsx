@@ -15,6 +15,7 @@ const NAV = [
   { to: '/ster/faturamento', label: 'Faturamento', keys: 'Alt+I' },
   { to: '/ster/fechamento', label: 'Fechamento do caixa', keys: 'Alt+X' },
   { to: '/ster/conciliacao', label: 'Conciliação', keys: 'Alt+N' },
+  { to: '/relatorios', label: 'Relatórios', keys: 'Alt+L' },
 ] as const;
 
 /** The frame of every signed-in screen: who is at the counter, where to go, and the screen. */

@@ -44,7 +44,7 @@ function validationMensagem(error: FastifyError): string {
  * The legacy contract answers every refusal with `{ mensagem }` and a 4xx, schema failures
  * included; our own failures are 500s with the request id to quote.
  */
-function renderMensagem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function renderMensagem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError && error.status < 500) {
     request.log.info({ code: error.code, status: error.status }, 'partner request refused');
 
