@@ -16,6 +16,8 @@ export type Config = {
   secureCookies: boolean;
   /** How often the scheduled jobs (expiry) run; 0 disables them. */
   jobIntervalMs: number;
+  /** Requests per minute each partner credential may make to each `/ster/api/...` route. */
+  partnerRateLimit: number;
 };
 
 function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
@@ -58,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env.STER_SECURE_COOKIES === 'true'
       : env.NODE_ENV === 'production',
     jobIntervalMs: Number(env.STER_JOB_INTERVAL_MS ?? 60_000),
+    partnerRateLimit: Number(env.STER_PARTNER_RATE_LIMIT ?? 300),
   };
 }

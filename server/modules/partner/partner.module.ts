@@ -36,6 +36,7 @@ export function registerPartnerModule(app: App, ctx: AppContext) {
     resolve: createPartnerResolver(ctx.db, partners),
     registration,
     service,
+    rateLimit: ctx.config.partnerRateLimit,
   });
   registerPartnerAdminRoutes(app, createPartnerAdmin(ctx, partners), service);
 }

@@ -4,7 +4,7 @@ import { AppError } from '@server/errors.ts';
 import { IdempotencyHeaders } from '@server/http/common.schema.ts';
 import type { App } from '@server/http/types.ts';
 import { translateValidation } from '@server/http/validation-messages.ts';
-import type { PartnerResolver } from '@server/modules/partner/partner.actor.ts';
+import { partnerToken, type PartnerResolver } from '@server/modules/partner/partner.actor.ts';
 import type { PartnerRegistration } from '@server/modules/partner/partner.registration.ts';
 import {
   CodigoBody,
@@ -19,6 +19,7 @@ import {
   withMensagens,
 } from '@server/modules/partner/partner.schema.ts';
 import type { PartnerService } from '@server/modules/partner/partner.service.ts';
+import { hashToken } from '@server/security/tokens.ts';
 
 const TAGS = ['Parceiros (contrato publicado)'];
 const SECURITY = [{ bearer: [] }];
@@ -65,12 +66,39 @@ function renderMensagem(error: FastifyError, request: FastifyRequest, reply: Fas
   });
 }
 
+/**
+ * Each credential gets its own budget per route (counted in PostgreSQL, shared by every
+ * server); a request without a token is counted by address. Past it: 429 with `mensagem`.
+ */
+function partnerRateLimit(max: number) {
+  return {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => {
+      const token = partnerToken(request);
+
+      return token ? `credential:${hashToken(token)}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      new AppError(
+        'RATE_LIMITED',
+        `Limite de requisições deste token excedido. Tente de novo em ${context.after}.`,
+      ),
+  };
+}
+
 /** `/ster/api/v1/...`: the published contract, in its own scope with its own error rendering. */
 export function registerPartnerContractRoutes(
   app: App,
-  deps: { resolve: PartnerResolver; registration: PartnerRegistration; service: PartnerService },
+  deps: {
+    resolve: PartnerResolver;
+    registration: PartnerRegistration;
+    service: PartnerService;
+    rateLimit: number;
+  },
 ) {
   const { resolve, registration, service } = deps;
+  const config = { rateLimit: partnerRateLimit(deps.rateLimit) };
 
   void app.register(async (instance) => {
     const scope = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -87,8 +115,9 @@ export function registerPartnerContractRoutes(
           security: SECURITY,
           headers: IdempotencyHeaders,
           body: RegistraBody,
-          response: withMensagens({ 200: RegistraResponse }, 400, 401, 403, 409, 422),
+          response: withMensagens({ 200: RegistraResponse }, 400, 401, 403, 409, 422, 429),
         },
+        config,
       },
       async (request, reply) => {
         const partner = await resolve(request);
@@ -115,8 +144,9 @@ export function registerPartnerContractRoutes(
             'Só para códigos de serviços dos clientes do próprio parceiro. O código expira em 2 h.',
           security: SECURITY,
           body: CodigoBody,
-          response: withMensagens({ 200: CodigoResponse }, 400, 401, 403, 422),
+          response: withMensagens({ 200: CodigoResponse }, 400, 401, 403, 422, 429),
         },
+        config,
       },
       async (request) => service.decryptCodigo(await resolve(request), request.body.codigoCorreios),
     );
@@ -129,8 +159,9 @@ export function registerPartnerContractRoutes(
           summary: 'Consulta um protocolo do próprio parceiro',
           security: SECURITY,
           params: ProtocoloParams,
-          response: withMensagens({ 200: ProtocoloResponse }, 400, 401, 403, 404),
+          response: withMensagens({ 200: ProtocoloResponse }, 400, 401, 403, 404, 429),
         },
+        config,
       },
       async (request) => service.findProtocol(await resolve(request), request.params.protocolo),
     );
