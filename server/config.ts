@@ -17,7 +17,7 @@ export type Config = {
   /** How often the scheduled jobs (expiry) run; 0 disables them. */
   jobIntervalMs: number;
   /** Requests per minute each partner credential may make to each `/ster/api/...` route. */
-  partnerRateLimit: number;
+  partnerRateLimit?: number;
 };
 
 function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {

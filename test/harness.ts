@@ -82,7 +82,6 @@ export async function createTestApp(
     secretKey: TEST_SECRET,
     secureCookies: false,
     jobIntervalMs: 0,
-    partnerRateLimit: 300,
     ...options.config,
   };
   const ctx: AppContext = {

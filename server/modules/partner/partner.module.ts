@@ -36,7 +36,7 @@ export function registerPartnerModule(app: App, ctx: AppContext) {
     resolve: createPartnerResolver(ctx.db, partners),
     registration,
     service,
-    rateLimit: ctx.config.partnerRateLimit,
+    rateLimit: ctx.config.partnerRateLimit ?? 300,
   });
   registerPartnerAdminRoutes(app, createPartnerAdmin(ctx, partners), service);
 }
