@@ -1,6 +1,7 @@
 import type { AppContext } from '@server/context.ts';
 import { pruneRateLimitCounters } from '@server/http/rate-limit-store.ts';
 import type { createModules } from '@server/modules.ts';
+import { createPartnerSubmissionWorker } from '@server/modules/outbox/outbox.submission.worker.ts';
 import { createPartnerCallbackWorker } from '@server/modules/outbox/outbox.worker.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,6 +34,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
 
   // Partner confirmations go out within seconds, on their own timer (issue #6).
   const callbacks = createPartnerCallbackWorker(ctx);
+  const submissions = createPartnerSubmissionWorker(ctx);
   let delivering = false;
   const deliver = async () => {
     if (delivering) {
@@ -41,6 +43,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
     delivering = true;
     try {
       await callbacks.deliverDue();
+      await submissions.deliverDue();
     } catch (error) {
       ctx.logger.error({ err: error, event: 'job_failed', job: 'callbacks' }, 'callbacks failed');
     } finally {

@@ -271,6 +271,16 @@ export type DB = {
   partnerCredentials: PartnerCredentialsTable;
   outboxDeliveries: OutboxDeliveriesTable;
   outboxDeliveryAttempts: OutboxDeliveryAttemptsTable;
+  partnerServiceHooks: PartnerServiceHooksTable;
+};
+
+/** A hosted-form service's calls to its client's partner (issue #6). */
+export type PartnerServiceHooksTable = {
+  serviceId: string;
+  partnerId: string;
+  validationUrl: string | null;
+  submissionUrl: string | null;
+  updatedAt: Generated<Date>;
 };
 
 export type PartnerMode = 'live' | 'sandbox';

@@ -2,7 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { guardedLookup } from '@server/modules/partner/partner.callback-url.ts';
 
-export type PostResult = { statusCode: number } | { statusCode: null; error: string };
+/** The answer's status and (the first 16 KiB of) its body, or why there was no answer. */
+export type PostResult = { statusCode: number; body: string } | { statusCode: null; error: string };
 
 /** Largest answer body read from a partner; the rest is discarded. */
 const MAX_ANSWER_BYTES = 16 * 1024;
@@ -41,15 +42,23 @@ export function postJson(
         },
       },
       (response) => {
+        const chunks: Buffer[] = [];
         let read = 0;
         response.on('data', (chunk: Buffer) => {
           read += chunk.length;
           if (read > MAX_ANSWER_BYTES) {
             response.destroy();
+          } else {
+            chunks.push(chunk);
           }
         });
-        response.on('close', () => resolve({ statusCode: response.statusCode ?? 0 }));
-        response.on('error', () => resolve({ statusCode: response.statusCode ?? 0 }));
+        const done = () =>
+          resolve({
+            statusCode: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        response.on('close', done);
+        response.on('error', done);
       },
     );
     outgoing.on('timeout', () => outgoing.destroy(new Error(`timeout after ${timeoutMs} ms`)));

@@ -4,6 +4,9 @@ import { createCatalogueRepository } from '@server/modules/catalogue/catalogue.r
 import { createPartnerResolver } from '@server/modules/partner/partner.actor.ts';
 import { createPartnerAdmin } from '@server/modules/partner/partner.admin.ts';
 import { registerPartnerAdminRoutes } from '@server/modules/partner/partner.admin.routes.ts';
+import { createHooksAdmin } from '@server/modules/partner/partner.hooks.ts';
+import { createHooksRepository } from '@server/modules/partner/partner.hooks.repository.ts';
+import { registerHooksRoutes } from '@server/modules/partner/partner.hooks.routes.ts';
 import { createCodigoCorreios } from '@server/modules/partner/partner.codigo-correios.ts';
 import { createPartnerRegistration } from '@server/modules/partner/partner.registration.ts';
 import { createPartnerRepository } from '@server/modules/partner/partner.repository.ts';
@@ -14,9 +17,9 @@ import { createProtocolRepository } from '@server/modules/protocol/protocol.repo
 
 /**
  * Wires and registers the partner integration (issue #6): contract, back office, links.
- * TODO(#6): hosted-form services calling a partner's validation endpoint before creating the
- * protocol, and submitting the form data to the partner's API, are not built yet.
- * TODO(#6): back-office changes to partners and credentials are not yet written to an audit log.
+ * Hosted-form services may call the partner too: validation before creation
+ * (`partner.validation.ts`, wired in `server/modules.ts`) and form submission (an outbox
+ * subscriber, `outbox.submission.worker.ts`).
  */
 export function registerPartnerModule(app: App, ctx: AppContext) {
   const partners = createPartnerRepository();
@@ -38,5 +41,7 @@ export function registerPartnerModule(app: App, ctx: AppContext) {
     service,
     rateLimit: ctx.config.partnerRateLimit ?? 300,
   });
-  registerPartnerAdminRoutes(app, createPartnerAdmin(ctx, partners), service);
+  const admin = createPartnerAdmin(ctx, partners);
+  registerPartnerAdminRoutes(app, admin, service);
+  registerHooksRoutes(app, createHooksAdmin(ctx, createHooksRepository(), partners), admin);
 }
