@@ -8,6 +8,7 @@ import { createHooksAdmin } from '@server/modules/partner/partner.hooks.ts';
 import { createHooksRepository } from '@server/modules/partner/partner.hooks.repository.ts';
 import { registerHooksRoutes } from '@server/modules/partner/partner.hooks.routes.ts';
 import { createCodigoCorreios } from '@server/modules/partner/partner.codigo-correios.ts';
+import { createPartnerPreAttendance } from '@server/modules/partner/partner.pre-attendance.ts';
 import { createPartnerRegistration } from '@server/modules/partner/partner.registration.ts';
 import { createPartnerRepository } from '@server/modules/partner/partner.repository.ts';
 import { registerPartnerContractRoutes } from '@server/modules/partner/partner.routes.ts';
@@ -27,18 +28,20 @@ export function registerPartnerModule(app: App, ctx: AppContext) {
   const protocols = createProtocolRepository();
   const codigo = createCodigoCorreios(ctx.config.secretKey);
   const service = createPartnerService(ctx, { partners, catalogue, codigo });
-  const registration = createPartnerRegistration(ctx, {
+  const saleDeps = {
     partners,
     catalogue,
     protocols,
     history: createProtocolHistory(protocols),
     codigo,
-  });
+  };
+  const registration = createPartnerRegistration(ctx, saleDeps);
 
   registerPartnerContractRoutes(app, {
     resolve: createPartnerResolver(ctx.db, partners),
     registration,
     service,
+    preAttendance: createPartnerPreAttendance(ctx, saleDeps),
     rateLimit: ctx.config.partnerRateLimit ?? 300,
   });
   const admin = createPartnerAdmin(ctx, partners);

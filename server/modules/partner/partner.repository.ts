@@ -140,10 +140,21 @@ export function createPartnerRepository() {
       return row?.clientSiteUrl ?? null;
     },
 
+    async findServiceIdByCode(db: Reader, clientId: string, code: string) {
+      const row = await db
+        .selectFrom('services')
+        .select('id')
+        .where('clientId', '=', clientId)
+        .where('code', '=', code)
+        .executeTakeFirst();
+
+      return row?.id ?? null;
+    },
+
     findByPartnerKey(db: Reader, partnerId: string, partnerKey: string) {
       return db
         .selectFrom('protocols')
-        .select(['code', 'partnerRequestHash'])
+        .select(['code', 'partnerRequestHash', 'expiresAt'])
         .where('partnerId', '=', partnerId)
         .where('partnerKey', '=', partnerKey)
         .executeTakeFirst();

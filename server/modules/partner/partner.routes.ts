@@ -18,6 +18,14 @@ import {
   RegistraResponse,
   withMensagens,
 } from '@server/modules/partner/partner.schema.ts';
+import type { PartnerPreAttendance } from '@server/modules/partner/partner.pre-attendance.ts';
+import {
+  CONFIRMA_DESCRIPTION,
+  ConfirmaBody,
+  PRE_REGISTRA_DESCRIPTION,
+  PreRegistraBody,
+  PreRegistraResponse,
+} from '@server/modules/partner/partner.pre-attendance.schema.ts';
 import type { PartnerService } from '@server/modules/partner/partner.service.ts';
 import { hashToken } from '@server/security/tokens.ts';
 
@@ -94,10 +102,11 @@ export function registerPartnerContractRoutes(
     resolve: PartnerResolver;
     registration: PartnerRegistration;
     service: PartnerService;
+    preAttendance: PartnerPreAttendance;
     rateLimit: number;
   },
 ) {
-  const { resolve, registration, service } = deps;
+  const { resolve, registration, service, preAttendance } = deps;
   const config = { rateLimit: partnerRateLimit(deps.rateLimit) };
 
   void app.register(async (instance) => {
@@ -122,6 +131,61 @@ export function registerPartnerContractRoutes(
       async (request, reply) => {
         const partner = await resolve(request);
         const result = await registration.register(
+          partner,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) {
+          reply.header('idempotent-replayed', 'true');
+        }
+
+        return reply.status(result.statusCode).send(result.body);
+      },
+    );
+
+    scope.post(
+      '/ster/api/v1/pre-atendimentos/registra',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Registra um pré-atendimento feito pelo usuário no site do cliente',
+          description: PRE_REGISTRA_DESCRIPTION,
+          security: SECURITY,
+          headers: IdempotencyHeaders,
+          body: PreRegistraBody,
+          response: withMensagens({ 200: PreRegistraResponse }, 400, 401, 403, 409, 422, 429),
+        },
+        config,
+      },
+      async (request, reply) => {
+        const partner = await resolve(request);
+        const result = await preAttendance.start(
+          partner,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+
+        return reply.status(result.statusCode).send(result.body);
+      },
+    );
+
+    scope.post(
+      '/ster/api/v1/pre-atendimentos/confirma',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Confirma na agência um pré-atendimento (o protocolo fica pendente)',
+          description: CONFIRMA_DESCRIPTION,
+          security: SECURITY,
+          headers: IdempotencyHeaders,
+          body: ConfirmaBody,
+          response: withMensagens({ 200: RegistraResponse }, 400, 401, 403, 404, 409, 422, 429),
+        },
+        config,
+      },
+      async (request, reply) => {
+        const partner = await resolve(request);
+        const result = await preAttendance.confirm(
           partner,
           request.body,
           request.headers['idempotency-key'],
