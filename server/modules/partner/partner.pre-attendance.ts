@@ -11,7 +11,7 @@ import {
   createPartnerProtocolWriter,
   partnerEventActor,
 } from '@server/modules/partner/partner.protocol-writer.ts';
-import { partnerKeyError } from '@server/modules/partner/partner.registration.ts';
+import { earlierSale, partnerKeyError } from '@server/modules/partner/partner.registration.ts';
 import type { PartnerRepository } from '@server/modules/partner/partner.repository.ts';
 import { createSaleRules, inForceToday } from '@server/modules/partner/partner.sale-rules.ts';
 import {
@@ -199,20 +199,14 @@ export function createPartnerPreAttendance(
           ctx.db,
           { scope: `partner:${partner.partnerId}`, key, fingerprint },
           async (tx) => {
-            const existing = await partners.findByPartnerKey(
+            const existing = await earlierSale(
               tx,
-              partner.partnerId,
+              partners,
+              partner,
               input.chaveCliente,
+              requestHash,
             );
             if (existing) {
-              if (existing.partnerRequestHash !== requestHash) {
-                throw new AppError(
-                  'IDEMPOTENCY_KEY_REUSED',
-                  `chaveCliente ${input.chaveCliente} já foi usada em outro registro ` +
-                    `(protocolo ${existing.code}) com outro conteúdo. Use uma chave nova.`,
-                );
-              }
-
               return {
                 statusCode: 200,
                 body: { protocolo: existing.code, validoAte: existing.expiresAt?.toISOString() },

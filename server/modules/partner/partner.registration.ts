@@ -70,6 +70,29 @@ export function partnerKeyError(error: unknown, chaveCliente: string, headerKey?
   return error;
 }
 
+/**
+ * The protocol a `chaveCliente` already stands for, if any; the same key with other content
+ * (another request hash) is refused.
+ */
+export async function earlierSale(
+  tx: Tx,
+  partners: PartnerRepository,
+  partner: PartnerActor,
+  chaveCliente: string,
+  requestHash: string,
+) {
+  const existing = await partners.findByPartnerKey(tx, partner.partnerId, chaveCliente);
+  if (existing && existing.partnerRequestHash !== requestHash) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `chaveCliente ${chaveCliente} já foi usada em outro registro ` +
+        `(protocolo ${existing.code}) com outro conteúdo. Use uma chave nova.`,
+    );
+  }
+
+  return existing;
+}
+
 export function createPartnerRegistration(
   ctx: AppContext,
   deps: {
@@ -159,20 +182,14 @@ export function createPartnerRegistration(
           ctx.db,
           { scope: `partner:${partner.partnerId}`, key, fingerprint },
           async (tx) => {
-            const existing = await partners.findByPartnerKey(
+            const existing = await earlierSale(
               tx,
-              partner.partnerId,
+              partners,
+              partner,
               sale.chaveCliente,
+              requestHash,
             );
             if (existing) {
-              if (existing.partnerRequestHash !== requestHash) {
-                throw new AppError(
-                  'IDEMPOTENCY_KEY_REUSED',
-                  `chaveCliente ${sale.chaveCliente} já foi usada em outro registro ` +
-                    `(protocolo ${existing.code}) com outro conteúdo. Use uma chave nova.`,
-                );
-              }
-
               return { statusCode: 200, body: { protocolo: existing.code } };
             }
             if (sale.expired) {
