@@ -10,6 +10,9 @@ import { SaleScreen } from '@web/counter/sale-screen.tsx';
 import { ProtocolScreen } from '@web/lookup/protocol-screen.tsx';
 import { ProtocolSearch } from '@web/lookup/protocol-search.tsx';
 import { ReceiptScreen } from '@web/receipt/receipt-screen.tsx';
+import { DeliveryLog } from '@web/backoffice-partners/delivery-log.tsx';
+import { PartnerDetailScreen } from '@web/backoffice-partners/partner-detail.tsx';
+import { PartnerList } from '@web/backoffice-partners/partner-list.tsx';
 import { Link, matchPath, usePath, type RouteParams } from '@web/router.tsx';
 
 type Route = { path: string; render: (params: RouteParams) => ReactNode };
@@ -35,6 +38,15 @@ const ROUTES: Route[] = [
   },
   { path: '/ster/consulta', render: () => <ProtocolSearch /> },
   { path: '/ster/protocolo/:code', render: (p) => <ProtocolScreen code={param(p, 'code')} /> },
+  { path: '/backoffice/parceiros', render: () => <PartnerList /> },
+  {
+    path: '/backoffice/parceiros/:id',
+    render: (p) => <PartnerDetailScreen id={param(p, 'id')} />,
+  },
+  {
+    path: '/backoffice/parceiros/:id/entregas',
+    render: (p) => <DeliveryLog id={param(p, 'id')} />,
+  },
 ];
 
 /** Picks the screen for the address bar; the key remounts it when the path changes. */
