@@ -187,3 +187,29 @@ describe('POST /ster/api/v1/pre-atendimentos/confirma', () => {
     ]);
   });
 });
+
+describe('racing pre-attendance requests', () => {
+  it('two registrations with one chaveCliente yield one protocol', async () => {
+    const body = startBody();
+    const answers = await Promise.all([post('registra', body), post('registra', body)]);
+    const codes = answers
+      .filter((answer) => answer.statusCode === 200)
+      .map((answer) => answer.json<{ protocolo: string }>().protocolo);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes).size).toBe(1);
+    expect(answers.every((answer) => [200, 409].includes(answer.statusCode))).toBe(true);
+  });
+
+  it('two confirmations of one pre-attendance complete it once', async () => {
+    const protocolo = await started();
+    const body = await confirmBody(protocolo);
+    const answers = await Promise.all([post('confirma', body), post('confirma', body)]);
+    expect(answers.some((answer) => answer.statusCode === 200)).toBe(true);
+    expect(answers.every((answer) => [200, 409].includes(answer.statusCode))).toBe(true);
+
+    const backOffice = apiAs(t, await t.signIn(STAFF.backOffice));
+    const history = await backOffice.get(`/api/v1/protocols/${protocolo}/history`);
+    const events = history.json<{ events: { type: string }[] }>().events;
+    expect(events.filter((event) => event.type === 'complete')).toHaveLength(1);
+  });
+});
