@@ -4,6 +4,7 @@ import { ErrorMessage } from '@web/components/error-message.tsx';
 import { Layout } from '@web/components/layout.tsx';
 import { toApiError, useLoad } from '@web/components/use-load.ts';
 import { Link } from '@web/router.tsx';
+import { PROTOCOL_STATUS_LABELS, type ProtocolStatus } from '@shared/protocol/lifecycle.ts';
 import { formatDateTime } from '@shared/time.ts';
 import { partnersApi, type Delivery } from '@web/backoffice-partners/partners-api.ts';
 
@@ -94,7 +95,9 @@ export function DeliveryLog({ id }: DeliveryLogProps) {
               <tr key={delivery.id}>
                 <td className="mono">{delivery.protocolCode}</td>
                 <td>{SUBSCRIBER_LABELS[delivery.subscriber] ?? delivery.subscriber}</td>
-                <td>{delivery.toStatus}</td>
+                <td>
+                  {PROTOCOL_STATUS_LABELS[delivery.toStatus as ProtocolStatus] ?? delivery.toStatus}
+                </td>
                 <td>
                   {STATUS_LABELS[delivery.status]}
                   {delivery.lastError && (

@@ -2,6 +2,7 @@ import { ErrorMessage } from '@web/components/error-message.tsx';
 import { Layout } from '@web/components/layout.tsx';
 import { useLoad } from '@web/components/use-load.ts';
 import { Link } from '@web/router.tsx';
+import { PartnerCreateForm } from '@web/backoffice-partners/partner-create-form.tsx';
 import { partnersApi } from '@web/backoffice-partners/partners-api.ts';
 
 /** "Parceiros": the clients' systems that speak the STER contract, for back-office staff. */
@@ -42,6 +43,7 @@ export function PartnerList() {
           </tbody>
         </table>
       )}
+      {load.data && <PartnerCreateForm />}
     </Layout>
   );
 }

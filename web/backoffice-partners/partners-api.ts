@@ -58,6 +58,12 @@ const base = (id: string) => `/api/v1/backoffice/partners/${encodeURIComponent(i
 /** The back-office calls of the partner screens. */
 export const partnersApi = {
   list: () => api.get<{ partners: Partner[] }>('/api/v1/backoffice/partners'),
+  clients: () =>
+    api.get<{ clients: { id: string; code: string; name: string }[] }>(
+      '/api/v1/backoffice/clients?limit=100',
+    ),
+  create: (input: { clientId: string; name: string; confirmationUrl?: string }) =>
+    api.post<{ partner: PartnerDetail }>('/api/v1/backoffice/partners', input),
   get: (id: string) => api.get<{ partner: PartnerDetail }>(base(id)),
   update: (id: string, patch: { confirmationUrl?: string | null; active?: boolean }) =>
     api.patch<{ partner: PartnerDetail }>(base(id), patch),

@@ -122,7 +122,7 @@ describe('back-office partner screens', () => {
     await page.getByRole('link', { name: 'Registro de entregas' }).click();
     await page.getByRole('heading', { name: 'Registro de entregas ao parceiro' }).waitFor();
     const row = page.locator('tbody tr', { hasText: code });
-    expect(await row.textContent()).toMatch(/Confirmação.*finalised.*Pendente.*ECONNREFUSED/);
+    expect(await row.textContent()).toMatch(/Confirmação.*Finalizado.*Pendente.*ECONNREFUSED/);
     await row.getByText('1 tentativa(s)').click();
     expect(await row.locator('li').first().textContent()).toContain('sem resposta');
     await expectAccessible(page, 'delivery log');
@@ -133,6 +133,17 @@ describe('back-office partner screens', () => {
       .getByRole('status')
       .filter({ hasText: `protocolo ${code}` })
       .waitFor();
+  });
+
+  it('registers a new partner of a client and opens its screen', async () => {
+    const page = await openAs(rig, STAFF.backOffice, '/backoffice/parceiros');
+    await page.getByLabel('Cliente').selectOption({ label: 'CTBC – Algar Telecom (CTBC)' });
+    await page.getByLabel('Nome do parceiro').fill('Algar – Portal de Recargas');
+    await page.getByRole('button', { name: 'Cadastrar parceiro' }).click();
+    await page.getByRole('heading', { name: 'Parceiro Algar – Portal de Recargas' }).waitFor();
+    expect(
+      await page.getByRole('table', { name: 'Alterações do parceiro' }).textContent(),
+    ).toContain('Criado');
   });
 
   it('is not offered to counter staff, and refused if they go there', async () => {
