@@ -36,7 +36,9 @@ export function layout(title: string, body: string): string {
 <h1>${escapeHtml(title)}</h1>
 ${body}
 </main>
-<footer><p><a href="/confirmacoes">Confirmações recebidas</a></p></footer>
+<footer><p><a href="/confirmacoes">Confirmações recebidas</a> ·
+<a href="/formularios">Formulários recebidos</a> ·
+<a href="/pre-atendimento">Recarga com pré-atendimento</a></p></footer>
 </body>
 </html>`;
 }
@@ -51,7 +53,12 @@ export type CodigoInfo = {
 export function salePage(codigoCorreios: string, info: CodigoInfo, saleKey: string): string {
   return layout(
     'Recarga de celular',
-    `<p>Agência <strong>${escapeHtml(info.codigoAgencia)} – ${escapeHtml(info.nomeAgencia)}</strong>,
+    saleForm(codigoCorreios, info, saleKey) + preAttendanceLookupForm(codigoCorreios),
+  );
+}
+
+function saleForm(codigoCorreios: string, info: CodigoInfo, saleKey: string): string {
+  return `<p>Agência <strong>${escapeHtml(info.codigoAgencia)} – ${escapeHtml(info.nomeAgencia)}</strong>,
 atendente <strong>${escapeHtml(info.matriculaAtendente)}</strong> · ${escapeHtml(info.nomeServico)}</p>
 <form method="post" action="/venda">
   <input type="hidden" name="codigoCorreios" value="${escapeHtml(codigoCorreios)}">
@@ -64,8 +71,7 @@ atendente <strong>${escapeHtml(info.matriculaAtendente)}</strong> · ${escapeHtm
   <label for="cpf">CPF do cliente (só números)</label>
   <input id="cpf" name="cpf" inputmode="numeric" required pattern="[0-9]{11}">
   <button type="submit">Registrar venda no STER</button>
-</form>`,
-  );
+</form>`;
 }
 
 export function messagePage(title: string, message: string, ok: boolean): string {
@@ -94,5 +100,74 @@ export function confirmationsPage(list: readonly ReceivedConfirmation[]): string
       ? '<p>Nenhuma confirmação recebida ainda.</p>'
       : `<table><thead><tr><th>Recebida em</th><th>Protocolo</th><th>Código</th>
 <th>webhook-id</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
+}
+
+/** The citizen's page: a top-up started at home, paid and confirmed at a post office. */
+export function preAttendancePage(): string {
+  return layout(
+    'Recarga com pré-atendimento',
+    `<p>Comece aqui e conclua numa agência dos Correios: leve o número do protocolo.</p>
+<form method="post" action="/pre-atendimento">
+  <label for="telefone">Número do celular (com DDD)</label>
+  <input id="telefone" name="telefone" inputmode="tel" required pattern="[0-9()\\s-]{10,16}">
+  <label for="valor">Valor da recarga (R$)</label>
+  <input id="valor" name="valor" inputmode="decimal" required value="15,00">
+  <label for="cpf">Seu CPF (só números)</label>
+  <input id="cpf" name="cpf" inputmode="numeric" required pattern="[0-9]{11}">
+  <button type="submit">Gerar protocolo de pré-atendimento</button>
+</form>`,
+  );
+}
+
+/** On the attendant's sale page: find the pre-attendance the citizen brought. */
+export function preAttendanceLookupForm(codigoCorreios: string): string {
+  return `<h2>Continuar pré-atendimento</h2>
+<form method="post" action="/pre-atendimento/consulta">
+  <input type="hidden" name="codigoCorreios" value="${escapeHtml(codigoCorreios)}">
+  <label for="protocolo">Protocolo de pré-atendimento</label>
+  <input id="protocolo" name="protocolo" inputmode="numeric" required pattern="[0-9]{14}">
+  <button type="submit">Consultar pré-atendimento</button>
+</form>`;
+}
+
+export type PreAttendance = { protocolo: string; telefone: string; valorCents: number };
+
+/** What the attendant checks before confirming the pre-attendance in STER. */
+export function preAttendanceConfirmPage(codigoCorreios: string, pre: PreAttendance): string {
+  const value = (pre.valorCents / 100).toFixed(2).replace('.', ',');
+
+  return layout(
+    `Pré-atendimento ${pre.protocolo}`,
+    `<dl>
+  <dt>Celular</dt><dd>${escapeHtml(pre.telefone)}</dd>
+  <dt>Valor da recarga</dt><dd>R$ ${escapeHtml(value)}</dd>
+</dl>
+<p>Documentos: peça um documento de identidade com foto do titular do CPF.</p>
+<form method="post" action="/pre-atendimento/confirma">
+  <input type="hidden" name="codigoCorreios" value="${escapeHtml(codigoCorreios)}">
+  <input type="hidden" name="protocolo" value="${escapeHtml(pre.protocolo)}">
+  <button type="submit">Confirmar pré-atendimento no STER</button>
+</form>`,
+  );
+}
+
+export type ReceivedForm = { receivedAt: string; numeroProtocolo: string; linha: string };
+
+export function formsPage(list: readonly ReceivedForm[]): string {
+  const rows = list
+    .map(
+      (item) =>
+        `<tr><td>${escapeHtml(item.receivedAt)}</td><td>${escapeHtml(item.numeroProtocolo)}</td>` +
+        `<td>${escapeHtml(item.linha)}</td></tr>`,
+    )
+    .join('\n');
+
+  return layout(
+    'Formulários recebidos do STER',
+    list.length === 0
+      ? '<p>Nenhum formulário recebido ainda.</p>'
+      : `<table><thead><tr><th>Recebido em</th><th>Protocolo</th><th>Linha</th></tr></thead>
+<tbody>${rows}</tbody></table>`,
   );
 }

@@ -4,10 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import {
   confirmationsPage,
+  formsPage,
   messagePage,
+  preAttendanceConfirmPage,
+  preAttendancePage,
   salePage,
   type CodigoInfo,
+  type PreAttendance,
   type ReceivedConfirmation,
+  type ReceivedForm,
 } from '@demo-partner/pages.ts';
 
 /**
@@ -23,7 +28,14 @@ export type DemoPartnerOptions = {
   token: string;
   /** The Standard Webhooks secret (whsec_...) STER signs confirmations with. */
   webhookSecret: string;
+  /** The top-up service citizens pre-attend online (flow 2); 30101 in the demo data. */
+  preAttendanceService?: string;
 };
+
+/** The demo's rule for Claro's hosted form: lines ending in 0000 do not exist. */
+export function lineProblem(line: string): string | null {
+  return line.replace(/\D/g, '').endsWith('0000') ? 'Linha não encontrada na base da Claro.' : null;
+}
 
 const MAX_BODY = 64 * 1024;
 
@@ -60,17 +72,156 @@ export function parseAmount(input: string): number | null {
 
 export async function startDemoPartner(options: DemoPartnerOptions) {
   const confirmations: ReceivedConfirmation[] = [];
+  const forms: ReceivedForm[] = [];
+  // What the citizen chose online, kept by the partner until the counter confirms it.
+  const preAttendances = new Map<string, PreAttendance>();
   const webhook = new Webhook(options.webhookSecret);
 
-  async function callSter(path: string, body: unknown) {
+  async function callSter(path: string, body?: unknown) {
     const response = await fetch(new URL(path, options.sterUrl), {
-      method: 'POST',
+      method: body === undefined ? 'GET' : 'POST',
       headers: { 'content-type': 'application/json', authorization: options.token },
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json = (await response.json()) as Record<string, unknown>;
 
     return { ok: response.ok, json };
+  }
+
+  /** A body STER signed, or null (after answering 401) when the signature does not hold. */
+  async function verified(request: IncomingMessage, response: ServerResponse, failStatus = 401) {
+    const body = await readBody(request);
+    try {
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
+      );
+
+      return { payload: webhook.verify(body, headers) as Record<string, unknown>, headers };
+    } catch {
+      sendJson(response, failStatus, { mensagem: 'Assinatura inválida.' });
+
+      return null;
+    }
+  }
+
+  function sendJson(response: ServerResponse, status: number, body: unknown) {
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(body));
+  }
+
+  /** STER asks before creating a hosted-form protocol of Claro's: is this line ours? */
+  async function validate(request: IncomingMessage, response: ServerResponse) {
+    const signed = await verified(request, response);
+    if (!signed) {
+      return;
+    }
+    const dados = (signed.payload.dados ?? {}) as Record<string, unknown>;
+    const problem = lineProblem(String(dados.linha ?? ''));
+    sendJson(response, 200, problem ? { valido: false, mensagem: problem } : { valido: true });
+  }
+
+  /** STER submits the hosted form's data once the protocol exists. */
+  async function receiveForm(request: IncomingMessage, response: ServerResponse) {
+    const signed = await verified(request, response);
+    if (!signed) {
+      return;
+    }
+    const dados = (signed.payload.dados ?? {}) as Record<string, unknown>;
+    const numeroProtocolo = String(signed.payload.numeroProtocolo);
+    if (!forms.some((form) => form.numeroProtocolo === numeroProtocolo)) {
+      forms.unshift({
+        receivedAt: new Date().toISOString(),
+        numeroProtocolo,
+        linha: String(dados.linha ?? ''),
+      });
+    }
+    response.writeHead(204).end();
+  }
+
+  /** Flow 2 at home: the citizen's pre-attendance, registered in STER. */
+  async function startPreAttendance(request: IncomingMessage, response: ServerResponse) {
+    const form = new URLSearchParams(await readBody(request));
+    const amount = parseAmount(form.get('valor') ?? '');
+    if (amount === null) {
+      send(response, 400, messagePage('Pré-atendimento não registrado', 'Valor inválido.', false));
+
+      return;
+    }
+    const telefone = (form.get('telefone') ?? '').replace(/\D/g, '');
+    const answer = await callSter('/ster/api/v1/pre-atendimentos/registra', {
+      codigoServico: options.preAttendanceService ?? '30101',
+      numeroIdentificacaoCliente: (form.get('cpf') ?? '').replace(/\D/g, ''),
+      chaveCliente: randomUUID(),
+      textoTicket: `Recarga Claro+Celular ${telefone}`,
+    });
+    if (!answer.ok) {
+      const reason = String(answer.json.mensagem);
+      send(response, 422, messagePage('Pré-atendimento não registrado', reason, false));
+
+      return;
+    }
+    const protocolo = String(answer.json.protocolo);
+    preAttendances.set(protocolo, { protocolo, telefone, valorCents: amount });
+    const until = new Date(String(answer.json.validoAte)).toLocaleDateString('pt-BR', {
+      timeZone: 'America/Sao_Paulo',
+    });
+    send(
+      response,
+      200,
+      messagePage(
+        'Pré-atendimento registrado',
+        `Protocolo ${protocolo}. Leve este número a uma agência dos Correios até ${until}.`,
+        true,
+      ),
+    );
+  }
+
+  /** Flow 2 at the counter: the attendant looks up what the citizen brought. */
+  async function lookUpPreAttendance(request: IncomingMessage, response: ServerResponse) {
+    const form = new URLSearchParams(await readBody(request));
+    const protocolo = (form.get('protocolo') ?? '').replace(/\D/g, '');
+    const pre = preAttendances.get(protocolo);
+    const inSter = pre ? await callSter(`/ster/api/v1/atendimentos/${protocolo}`) : null;
+    if (!pre || !inSter?.ok || inSter.json.situacao !== 'preAttendance') {
+      const reason = inSter?.ok
+        ? `Situação no STER: ${String(inSter.json.descricaoSituacao)}.`
+        : 'Protocolo de pré-atendimento não encontrado.';
+      send(response, 404, messagePage('Pré-atendimento indisponível', reason, false));
+
+      return;
+    }
+    send(response, 200, preAttendanceConfirmPage(form.get('codigoCorreios') ?? '', pre));
+  }
+
+  async function confirmPreAttendance(request: IncomingMessage, response: ServerResponse) {
+    const form = new URLSearchParams(await readBody(request));
+    const pre = preAttendances.get(form.get('protocolo') ?? '');
+    if (!pre) {
+      send(response, 404, messagePage('Pré-atendimento indisponível', 'Protocolo.', false));
+
+      return;
+    }
+    const answer = await callSter('/ster/api/v1/pre-atendimentos/confirma', {
+      codigoCorreios: form.get('codigoCorreios') ?? '',
+      protocolo: pre.protocolo,
+      valorServico: String(pre.valorCents),
+      quantidade: 1,
+    });
+    if (!answer.ok) {
+      const reason = String(answer.json.mensagem);
+      send(response, 422, messagePage('Pré-atendimento não confirmado', reason, false));
+
+      return;
+    }
+    send(
+      response,
+      200,
+      messagePage(
+        'Pré-atendimento confirmado',
+        `Protocolo STER ${pre.protocolo}. Finalize o atendimento no SARA (Protocolos STER).`,
+        true,
+      ),
+    );
   }
 
   async function showSale(url: URL, response: ServerResponse) {
@@ -130,23 +281,17 @@ export async function startDemoPartner(options: DemoPartnerOptions) {
   }
 
   async function receiveConfirmation(request: IncomingMessage, response: ServerResponse) {
-    const body = await readBody(request);
-    try {
-      const headers = Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
-      );
-      const payload = webhook.verify(body, headers) as Record<string, unknown>;
-      confirmations.unshift({
-        receivedAt: new Date().toISOString(),
-        numeroProtocolo: String(payload.numeroProtocolo),
-        codigoConfirmacao: String(payload.codigoConfirmacao),
-        webhookId: headers['webhook-id'] ?? '',
-      });
-      response.writeHead(204).end();
-    } catch {
-      response.writeHead(400, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ mensagem: 'Assinatura inválida.' }));
+    const signed = await verified(request, response, 400);
+    if (!signed) {
+      return;
     }
+    confirmations.unshift({
+      receivedAt: new Date().toISOString(),
+      numeroProtocolo: String(signed.payload.numeroProtocolo),
+      codigoConfirmacao: String(signed.payload.codigoConfirmacao),
+      webhookId: signed.headers['webhook-id'] ?? '',
+    });
+    response.writeHead(204).end();
   }
 
   const server = createServer((request, response) => {
@@ -162,6 +307,20 @@ export async function startDemoPartner(options: DemoPartnerOptions) {
           return receiveConfirmation(request, response);
         case 'GET /confirmacoes':
           return send(response, 200, confirmationsPage(confirmations));
+        case 'POST /validacao':
+          return validate(request, response);
+        case 'POST /formularios':
+          return receiveForm(request, response);
+        case 'GET /formularios':
+          return send(response, 200, formsPage(forms));
+        case 'GET /pre-atendimento':
+          return send(response, 200, preAttendancePage());
+        case 'POST /pre-atendimento':
+          return startPreAttendance(request, response);
+        case 'POST /pre-atendimento/consulta':
+          return lookUpPreAttendance(request, response);
+        case 'POST /pre-atendimento/confirma':
+          return confirmPreAttendance(request, response);
         default:
           return send(response, 404, messagePage('Página não encontrada', url.pathname, false));
       }
@@ -181,6 +340,7 @@ export async function startDemoPartner(options: DemoPartnerOptions) {
   return {
     url: `http://${address.address}:${address.port}`,
     confirmations,
+    forms,
     /** Stops listening and drops open keep-alive connections (a browser tab, STER's client). */
     close: () =>
       new Promise<void>((resolve) => {

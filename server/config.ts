@@ -20,6 +20,8 @@ export type Config = {
   erpUrl?: string | undefined;
   /** The Standard Webhooks secret (`whsec_…`) statements to the ERP are signed with. */
   erpSecret?: string | undefined;
+  /** Requests per minute each partner credential may make to each `/ster/api/...` route. */
+  partnerRateLimit?: number;
 };
 
 function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
@@ -64,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobIntervalMs: Number(env.STER_JOB_INTERVAL_MS ?? 60_000),
     erpUrl: env.STER_ERP_URL || undefined,
     erpSecret: env.STER_ERP_SECRET || undefined,
+    partnerRateLimit: Number(env.STER_PARTNER_RATE_LIMIT ?? 300),
   };
 }

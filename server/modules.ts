@@ -14,7 +14,9 @@ import { registerCounterRoutes } from '@server/modules/counter/counter.routes.ts
 import { createCounterService } from '@server/modules/counter/counter.service.ts';
 import { registerExpiryRoutes } from '@server/modules/expiry/expiry.routes.ts';
 import { createExpiryService } from '@server/modules/expiry/expiry.service.ts';
+import { createHooksRepository } from '@server/modules/partner/partner.hooks.repository.ts';
 import { registerPartnerModule } from '@server/modules/partner/partner.module.ts';
+import { createPartnerValidation } from '@server/modules/partner/partner.validation.ts';
 import { createProtocolCreation } from '@server/modules/protocol/protocol.creation.ts';
 import { createProtocolHistory } from '@server/modules/protocol/protocol.history.ts';
 import { createProtocolQueries } from '@server/modules/protocol/protocol.queries.ts';
@@ -39,6 +41,7 @@ export function createModules(ctx: AppContext) {
     protocols,
     history,
     creation,
+    partnerCheck: createPartnerValidation(ctx, createHooksRepository()),
   });
   const queries = createProtocolQueries(ctx, { catalogue: catalogueRepository, protocols });
   const counter = createCounterService(ctx, {

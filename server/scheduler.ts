@@ -2,6 +2,7 @@ import type { AppContext } from '@server/context.ts';
 import { pruneRateLimitCounters } from '@server/http/rate-limit-store.ts';
 import type { createModules } from '@server/modules.ts';
 import { createErpBillingWorker } from '@server/modules/outbox/erp-billing.worker.ts';
+import { createPartnerSubmissionWorker } from '@server/modules/outbox/outbox.submission.worker.ts';
 import { createPartnerCallbackWorker } from '@server/modules/outbox/outbox.worker.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,6 +37,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
   // Partner confirmations go out within seconds, on their own timer (issue #6).
   const callbacks = createPartnerCallbackWorker(ctx);
   const erp = createErpBillingWorker(ctx);
+  const submissions = createPartnerSubmissionWorker(ctx);
   let delivering = false;
   const deliver = async () => {
     if (delivering) {
@@ -45,6 +47,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
     try {
       await callbacks.deliverDue();
       await erp.deliverDue();
+      await submissions.deliverDue();
     } catch (error) {
       ctx.logger.error({ err: error, event: 'job_failed', job: 'callbacks' }, 'callbacks failed');
     } finally {

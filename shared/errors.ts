@@ -40,8 +40,12 @@ export const ERROR_STATUS = {
   SERVICE_NOT_AVAILABLE: 422,
   /** A business rule other than the above refused the request; the message says which. */
   RULE_VIOLATED: 422,
+  /** The client's partner system, asked before creating the protocol, refused the attendance. */
+  PARTNER_REFUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The client's partner system did not answer in time, or answered something unreadable. */
+  PARTNER_UNAVAILABLE: 502,
   /** The database is not reachable; try again shortly. */
   UNAVAILABLE: 503,
 } as const;

@@ -15,6 +15,9 @@ import { ReceiptScreen } from '@web/receipt/receipt-screen.tsx';
 import { DayCloseScreen } from '@web/reconciliation/day-close-screen.tsx';
 import { ReconciliationScreen } from '@web/reconciliation/reconciliation-screen.tsx';
 import { ReportsScreen } from '@web/reports/reports-screen.tsx';
+import { DeliveryLog } from '@web/backoffice-partners/delivery-log.tsx';
+import { PartnerDetailScreen } from '@web/backoffice-partners/partner-detail.tsx';
+import { PartnerList } from '@web/backoffice-partners/partner-list.tsx';
 import { Link, matchPath, usePath, type RouteParams } from '@web/router.tsx';
 
 type Route = { path: string; render: (params: RouteParams) => ReactNode };
@@ -45,6 +48,15 @@ const ROUTES: Route[] = [
   { path: '/ster/fechamento', render: () => <DayCloseScreen /> },
   { path: '/ster/conciliacao', render: () => <ReconciliationScreen /> },
   { path: '/relatorios', render: () => <ReportsScreen /> },
+  { path: '/backoffice/parceiros', render: () => <PartnerList /> },
+  {
+    path: '/backoffice/parceiros/:id',
+    render: (p) => <PartnerDetailScreen id={param(p, 'id')} />,
+  },
+  {
+    path: '/backoffice/parceiros/:id/entregas',
+    render: (p) => <DeliveryLog id={param(p, 'id')} />,
+  },
 ];
 
 /** Picks the screen for the address bar; the key remounts it when the path changes. */

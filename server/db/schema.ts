@@ -285,6 +285,16 @@ export type DB = {
   reportDeltas: ReportDeltasTable;
   reportExports: ReportExportsTable;
   reportExportChunks: ReportExportChunksTable;
+  partnerServiceHooks: PartnerServiceHooksTable;
+};
+
+/** A hosted-form service's calls to its client's partner (issue #6). */
+export type PartnerServiceHooksTable = {
+  serviceId: string;
+  partnerId: string;
+  validationUrl: string | null;
+  submissionUrl: string | null;
+  updatedAt: Generated<Date>;
 };
 
 export type PartnerMode = 'live' | 'sandbox';

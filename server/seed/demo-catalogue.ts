@@ -241,3 +241,23 @@ export const TEACHER_FORM: FormDefinition = {
   ],
   requiredDocuments: [],
 };
+
+/** Claro's hosted form: the demo partner validates the line and receives the data. */
+export const LINE_HOLDER_FORM: FormDefinition = {
+  sections: [
+    personalData(),
+    {
+      id: 'linha',
+      title: 'Linha pré-paga',
+      fields: [
+        {
+          id: 'linha',
+          type: 'phone' as const,
+          label: 'Número da linha Claro (com DDD)',
+          required: true,
+        },
+      ],
+    },
+  ],
+  requiredDocuments: [{ id: 'identidade', label: 'Documento de identidade com foto' }],
+};

@@ -37,6 +37,21 @@ export async function seedDemoPartners(tx: Tx) {
       mode: 'live',
     })
     .execute();
+  // Claro's hosted form asks the demo site to validate the line and sends it the data.
+  const lineHolder = await tx
+    .selectFrom('services')
+    .select('id')
+    .where('code', '=', '30102')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('partnerServiceHooks')
+    .values({
+      serviceId: lineHolder.id,
+      partnerId: partner.id,
+      validationUrl: new URL('/validacao', DEMO_PARTNER_SITE).toString(),
+      submissionUrl: new URL('/formularios', DEMO_PARTNER_SITE).toString(),
+    })
+    .execute();
 }
 
 /** The signing secret of the demo partner, so the demo site can verify what STER sends it. */

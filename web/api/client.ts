@@ -92,6 +92,7 @@ export const api = {
   post: <T>(url: string, body?: unknown, options?: RequestOptions) =>
     send<T>('POST', url, body ?? {}, options),
   delete: <T>(url: string) => send<T>('DELETE', url),
+  patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, body),
 };
 
 /** A fresh idempotency key: one per logical operation, reused on every retry of it. */

@@ -18,11 +18,18 @@ const NAV = [
   { to: '/relatorios', label: 'Relatórios', keys: 'Alt+L' },
 ] as const;
 
+/** Back-office screens, listed only for back-office staff. */
+const BACK_OFFICE_NAV = [
+  { to: '/backoffice/parceiros', label: 'Parceiros', keys: 'Alt+B' },
+] as const;
+const BACK_OFFICE_ROLES = ['backOffice', 'admin'];
+
 /** The frame of every signed-in screen: who is at the counter, where to go, and the screen. */
 export function Layout({ title, children, system = 'SARA' }: LayoutProps) {
   const { staff, signOut } = useSession();
   const path = usePath();
-  const shortcuts = Object.fromEntries(NAV.map((item) => [item.keys, () => navigate(item.to)]));
+  const nav = BACK_OFFICE_ROLES.includes(staff.role) ? [...NAV, ...BACK_OFFICE_NAV] : NAV;
+  const shortcuts = Object.fromEntries(nav.map((item) => [item.keys, () => navigate(item.to)]));
   useShortcuts({ ...shortcuts, 'Alt+S': signOut });
 
   return (
@@ -49,7 +56,7 @@ export function Layout({ title, children, system = 'SARA' }: LayoutProps) {
       </header>
       <nav className="nav" aria-label="Telas">
         <ul>
-          {NAV.map((item) => {
+          {nav.map((item) => {
             const active = item.to === '/' ? path === '/' : path.startsWith(item.to);
 
             return (

@@ -41,7 +41,7 @@ async function clientSiteUrl(clientCode: string): Promise<string> {
     services: { clientSiteUrl: string | null }[];
   }>();
 
-  return services[0]?.clientSiteUrl ?? '';
+  return services.find((service) => service.clientSiteUrl)?.clientSiteUrl ?? '';
 }
 
 describe('STER Atendimento: client-site services', () => {

@@ -1,16 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDemoPartner } from '@demo-partner/server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerCallbackWorker } from '@server/modules/outbox/outbox.worker.ts';
-import { createPartner, type TestPartner } from '@server/modules/partner/partner.fixtures.ts';
-import {
-  expectAccessible,
-  screenshot,
-  signIn,
-  startBrowserRig,
-  type BrowserRig,
-} from '@test/browser.ts';
-import { apiAs, serviceId, STAFF, type Api } from '@test/factories.ts';
+import { expectAccessible, screenshot, signIn } from '@test/browser.ts';
+import { STAFF } from '@test/factories.ts';
+import { openTopUpSite, startPartnerRig, type PartnerRig } from '@web/e2e/partner-rig.ts';
 
 /**
  * Document flow 1 end to end: the attendant opens the client's site (the demo partner in
@@ -19,71 +11,27 @@ import { apiAs, serviceId, STAFF, type Api } from '@test/factories.ts';
  * signed `"00"` confirmation to the site.
  */
 
-let rig: BrowserRig;
-let site: Awaited<ReturnType<typeof startDemoPartner>>;
-let partner: TestPartner;
-let backOffice: Api;
-
-/** A back-office PATCH (the shared test client only gets and posts). */
-async function patchAsBackOffice(url: string, payload: object) {
-  const token = await rig.t.signIn(STAFF.backOffice);
-  const response = await rig.t.app.inject({
-    method: 'PATCH',
-    url,
-    headers: { authorization: `Bearer ${token}` },
-    payload,
-  });
-  expect(response.statusCode, response.body).toBe(200);
-}
+let rigs: PartnerRig;
+let rig: PartnerRig['rig'];
+let site: PartnerRig['site'];
+let partner: PartnerRig['partner'];
+let backOffice: PartnerRig['backOffice'];
 
 beforeAll(async () => {
-  // The demo partner listens on 127.0.0.1: loopback callbacks are allowed, as in development.
-  vi.stubEnv('STER_ALLOW_PRIVATE_CALLBACKS', 'true');
-  rig = await startBrowserRig();
-  partner = await createPartner(rig.t);
-  site = await startDemoPartner({
-    sterUrl: rig.baseUrl,
-    port: 0,
-    token: partner.token,
-    webhookSecret: partner.webhookSecret,
-  });
-  backOffice = apiAs(rig.t, await rig.t.signIn(STAFF.backOffice));
-  await patchAsBackOffice(`/api/v1/backoffice/partners/${partner.id}`, {
-    confirmationUrl: `${site.url}/confirmacoes`,
-  });
-  // The seeded top-up service points at the demo site's default port; point it at this one.
-  const counter = apiAs(rig.t, await rig.t.signIn(STAFF.esmeralda));
-  const topUp = await serviceId(counter, 'CLARO', '30101');
-  await patchAsBackOffice(`/api/v1/backoffice/services/${topUp}`, {
-    clientSiteUrl: `${site.url}/venda`,
-  });
+  rigs = await startPartnerRig();
+  ({ rig, site, partner, backOffice } = rigs);
 });
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await site?.close();
-  await rig?.close();
+  await rigs?.close();
 });
-
-/** Atendimento → Claro → "Recarga de Celular Claro": the partner's page opens in a new tab. */
-async function openTopUpSite(page: Page): Promise<Page> {
-  await page.keyboard.press('Alt+A');
-  await page.getByRole('textbox', { name: 'Filtrar clientes' }).fill('claro');
-  await page.keyboard.press('Enter');
-  const service = page.getByRole('button', { name: /30101 Recarga de Celular Claro/ });
-  await service.waitFor();
-  const [tab] = await Promise.all([rig.context.waitForEvent('page'), service.click()]);
-  await tab.waitForURL((url) => url.href.startsWith(`${site.url}/venda?codigoCorreios=`));
-
-  return tab;
-}
 
 describe('flow 1: in person, on the client site, confirmed to the partner', () => {
   it('registers on the partner site, finalises at the counter and confirms "00"', async () => {
     const page = await rig.newPage();
     await signIn(page, rig.baseUrl, STAFF.esmeralda);
 
-    const partnerPage = await openTopUpSite(page);
+    const partnerPage = await openTopUpSite(rigs, page);
     await partnerPage.getByRole('heading', { name: 'Recarga de celular' }).waitFor();
     const header = (await partnerPage.locator('main p').first().textContent()) ?? '';
     expect(header).toContain('AC ESMERALDA');

@@ -12,7 +12,10 @@ export type CatalogueEntity =
   | 'service'
   | 'tariff'
   | 'associatedItem'
-  | 'formDefinition';
+  | 'formDefinition'
+  | 'partner'
+  | 'partnerCredential'
+  | 'partnerServiceHook';
 
 export type ChangeInput = {
   entity: CatalogueEntity;

@@ -144,6 +144,7 @@ export function createDeliveryRepository() {
         .innerJoin('protocols as p', 'p.id', 'd.protocolId')
         .select([
           'd.id',
+          'd.subscriber',
           'd.status',
           'd.attempts',
           'd.nextAttemptAt',

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { guardedLookup } from '@server/modules/partner/partner.callback-url.ts';
 
-/** The answer's status, and its body (up to the limit) for subscribers that record it. */
+/** The answer's status and (the first 16 KiB of) its body, or why there was no answer. */
 export type PostResult = { statusCode: number; body: string } | { statusCode: null; error: string };
 
 /** Largest answer body read from a partner; the rest is discarded. */

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import type { Tx } from '@server/db/transaction.ts';
 import { confirmationCodeOf } from '@server/modules/outbox/confirmation-codes.ts';
+import { enqueueSubmission } from '@server/modules/outbox/outbox.submission.ts';
 import type { ProtocolStatus } from '@shared/protocol/lifecycle.ts';
 
 /** Topics other systems subscribe to. Messages are written in the same transaction as the change. */
 export type OutboxTopic = 'protocol.statusChanged';
 
 /** Subscribers of the outbox; each tracks its own deliveries in `outbox_deliveries`. */
-export type OutboxSubscriber = 'partnerCallback';
+export type OutboxSubscriber = 'partnerCallback' | 'partnerSubmission';
 
 /**
  * The outbox is shared by every consumer (partner callbacks now, ERP billing later), so delivery
@@ -29,6 +30,7 @@ export function createOutboxRepository() {
         .values({ topic, aggregateId, payload: JSON.stringify(payload) })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await enqueueSubmission(tx, row.id, aggregateId, payload);
       const reason = typeof payload.reason === 'string' ? payload.reason : null;
       const code = confirmationCodeOf(payload.toStatus as ProtocolStatus, reason);
       if (topic !== 'protocol.statusChanged' || code === null) {

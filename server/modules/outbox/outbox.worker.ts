@@ -38,6 +38,24 @@ export function callbackBody(payload: Record<string, unknown>): string {
   return JSON.stringify({ numeroProtocolo: payload.protocolCode, codigoConfirmacao: code });
 }
 
+/** What one attempt means for a delivery: done, another try after the backoff, or given up. */
+export function outcomeOf(
+  delivery: Pick<ClaimedDelivery, 'attempts' | 'createdAt'>,
+  result: { statusCode: number | null; error?: string },
+  now: Date,
+): DeliveryOutcome {
+  if (result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300) {
+    return { kind: 'delivered', statusCode: result.statusCode };
+  }
+  const error = result.error ?? `HTTP ${result.statusCode}`;
+  if (now.getTime() - delivery.createdAt.getTime() >= RETRY_POLICY.giveUpAfterMs) {
+    return { kind: 'failed', statusCode: result.statusCode, error };
+  }
+  const nextAttemptAt = new Date(now.getTime() + retryDelayMs(delivery.attempts));
+
+  return { kind: 'retry', statusCode: result.statusCode, error, nextAttemptAt };
+}
+
 /**
  * Delivers partner confirmations from the outbox: at least once (a lost answer means another
  * attempt; receivers dedupe by `webhook-id`, which stays the same across retries and replays),
@@ -55,16 +73,8 @@ export function createPartnerCallbackWorker(ctx: AppContext, options: { timeoutM
     const result = problem
       ? { statusCode: null, error: problem }
       : await post(delivery, delivery.confirmationUrl as string, now);
-    if (result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300) {
-      return { kind: 'delivered', statusCode: result.statusCode };
-    }
-    const error = 'error' in result ? result.error : `HTTP ${result.statusCode}`;
-    if (now.getTime() - delivery.createdAt.getTime() >= RETRY_POLICY.giveUpAfterMs) {
-      return { kind: 'failed', statusCode: result.statusCode, error };
-    }
-    const nextAttemptAt = new Date(now.getTime() + retryDelayMs(delivery.attempts));
 
-    return { kind: 'retry', statusCode: result.statusCode, error, nextAttemptAt };
+    return outcomeOf(delivery, result, now);
   }
 
   function post(delivery: ClaimedDelivery, url: string, now: Date) {

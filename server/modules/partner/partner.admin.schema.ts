@@ -93,6 +93,9 @@ export const DeliveryListResponse = Type.Object({
     Type.Object({
       id: Type.Integer(),
       protocolCode: Type.String(),
+      subscriber: Type.String({
+        description: 'partnerCallback (confirmação) ou partnerSubmission (envio do formulário).',
+      }),
       toStatus: Type.String(),
       status: Type.Union([
         Type.Literal('pending'),

@@ -2,7 +2,13 @@ import type { AppContext } from '@server/context.ts';
 import type { PartnerMode } from '@server/db/schema.ts';
 import { inTransaction, type Tx } from '@server/db/transaction.ts';
 import { AppError, fieldError, notFound } from '@server/errors.ts';
-import { BACK_OFFICE_ROLES, requireStaff, type Actor } from '@server/modules/auth/actor.ts';
+import {
+  BACK_OFFICE_ROLES,
+  requireStaff,
+  type Actor,
+  type StaffActor,
+} from '@server/modules/auth/actor.ts';
+import { createChangesRepository } from '@server/modules/backoffice/backoffice.changes.repository.ts';
 import { createDeliveryRepository } from '@server/modules/outbox/outbox.deliveries.repository.ts';
 import { webhookSecretOf } from '@server/modules/outbox/outbox.signing.ts';
 import { callbackUrlProblem } from '@server/modules/partner/partner.callback-url.ts';
@@ -31,9 +37,60 @@ async function checkCallbackUrl(url: string | null | undefined) {
   }
 }
 
-/** Back-office management of partners: credentials, callback URL, signing secret, deliveries. */
+/** What the audit log keeps of a partner: everything but secrets (the version, not the key). */
+function partnerSnapshot(row: PartnerRow) {
+  return {
+    partnerId: row.id,
+    clientId: row.clientId,
+    name: row.name,
+    confirmationUrl: row.confirmationUrl,
+    active: row.active,
+    webhookSecretVersion: row.webhookSecretVersion,
+  };
+}
+
+/** What the audit log keeps of a credential: never the token, only its last characters. */
+function credentialSnapshot(partnerId: string, row: CredentialRow) {
+  return {
+    partnerId,
+    mode: row.mode,
+    tokenHint: row.tokenHint,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Back-office management of partners: credentials, callback URL, signing secret, deliveries.
+ * Every change is written to the back-office change log in its own transaction, attributed.
+ */
 export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository) {
   const deliveries = createDeliveryRepository();
+  const changes = createChangesRepository();
+
+  /** Applies a change to a partner row and logs it as it was and as it became. */
+  async function changePartner(
+    staff: StaffActor,
+    id: string,
+    apply: (tx: Tx, before: PartnerRow) => Promise<void>,
+  ) {
+    await inTransaction(ctx.db, async (tx) => {
+      const before = await partners.findPartner(tx, id, { lock: true });
+      if (!before) {
+        throw notFound('Parceiro');
+      }
+      await apply(tx, before);
+      const after = (await partners.findPartner(tx, id)) ?? before;
+      await changes.record(tx, staff, {
+        entity: 'partner',
+        entityId: id,
+        before: partnerSnapshot(before),
+        after: partnerSnapshot(after),
+      });
+    });
+
+    return detail(id);
+  }
 
   function present(row: PartnerRow) {
     return {
@@ -70,7 +127,7 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
     };
   }
 
-  async function issue(tx: Tx, partnerId: string, mode: PartnerMode, staffId: string) {
+  async function issue(tx: Tx, partnerId: string, mode: PartnerMode, staff: StaffActor) {
     const token = `${TOKEN_PREFIX}${newToken()}`;
     const credential = await partners.insertCredential(tx, {
       partnerId,
@@ -78,10 +135,39 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
       tokenHint: token.slice(-4),
       mode,
       createdAt: ctx.clock.now(),
-      createdBy: staffId,
+      createdBy: staff.staffId,
+    });
+    await changes.record(tx, staff, {
+      entity: 'partnerCredential',
+      entityId: credential.id,
+      before: null,
+      after: credentialSnapshot(partnerId, credential),
     });
 
     return { credential: presentCredential(credential), token };
+  }
+
+  /** Revokes a live credential of the partner and logs it; undefined when there is none. */
+  async function revoke(tx: Tx, partnerId: string, credentialId: string, staff: StaffActor) {
+    const before = await partners.findCredential(tx, partnerId, credentialId);
+    const revoked = await partners.revokeCredential(
+      tx,
+      partnerId,
+      credentialId,
+      staff.staffId,
+      ctx.clock.now(),
+    );
+    if (!before || !revoked) {
+      throw notFound('Credencial ativa');
+    }
+    await changes.record(tx, staff, {
+      entity: 'partnerCredential',
+      entityId: credentialId,
+      before: credentialSnapshot(partnerId, before),
+      after: credentialSnapshot(partnerId, revoked),
+    });
+
+    return revoked;
   }
 
   return {
@@ -89,18 +175,31 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
       actor: Actor,
       input: { clientId: string; name: string; confirmationUrl?: string | null | undefined },
     ) {
-      requireStaff(actor, BACK_OFFICE_ROLES);
+      const staff = requireStaff(actor, BACK_OFFICE_ROLES);
       if (!(await partners.clientExists(ctx.db, input.clientId))) {
         throw fieldError('body.clientId', 'unknown', 'Cliente não encontrado.');
       }
       await checkCallbackUrl(input.confirmationUrl);
       const now = ctx.clock.now();
-      const { id } = await partners.insertPartner(ctx.db, {
-        clientId: input.clientId,
-        name: input.name.trim(),
-        confirmationUrl: input.confirmationUrl ?? null,
-        createdAt: now,
-        updatedAt: now,
+      const id = await inTransaction(ctx.db, async (tx) => {
+        const inserted = await partners.insertPartner(tx, {
+          clientId: input.clientId,
+          name: input.name.trim(),
+          confirmationUrl: input.confirmationUrl ?? null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const row = await partners.findPartner(tx, inserted.id);
+        if (row) {
+          await changes.record(tx, staff, {
+            entity: 'partner',
+            entityId: row.id,
+            before: null,
+            after: partnerSnapshot(row),
+          });
+        }
+
+        return inserted.id;
       });
 
       return detail(id);
@@ -119,29 +218,32 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
     },
 
     async update(actor: Actor, id: string, patch: PartnerPatch) {
-      requireStaff(actor, BACK_OFFICE_ROLES);
+      const staff = requireStaff(actor, BACK_OFFICE_ROLES);
       await load(id);
       await checkCallbackUrl(patch.confirmationUrl);
-      await partners.updatePartner(ctx.db, id, {
-        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
-        ...(patch.confirmationUrl !== undefined ? { confirmationUrl: patch.confirmationUrl } : {}),
-        ...(patch.active !== undefined ? { active: patch.active } : {}),
-        updatedAt: ctx.clock.now(),
-      });
 
-      return detail(id);
+      return changePartner(staff, id, async (tx) => {
+        await partners.updatePartner(tx, id, {
+          ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+          ...(patch.confirmationUrl !== undefined
+            ? { confirmationUrl: patch.confirmationUrl }
+            : {}),
+          ...(patch.active !== undefined ? { active: patch.active } : {}),
+          updatedAt: ctx.clock.now(),
+        });
+      });
     },
 
     /** A new signing secret; the old one stops being used at once. */
     async rotateWebhookSecret(actor: Actor, id: string) {
-      requireStaff(actor, BACK_OFFICE_ROLES);
-      const row = await load(id);
-      await partners.updatePartner(ctx.db, id, {
-        webhookSecretVersion: row.webhookSecretVersion + 1,
-        updatedAt: ctx.clock.now(),
-      });
+      const staff = requireStaff(actor, BACK_OFFICE_ROLES);
 
-      return detail(id);
+      return changePartner(staff, id, async (tx, row) => {
+        await partners.updatePartner(tx, id, {
+          webhookSecretVersion: row.webhookSecretVersion + 1,
+          updatedAt: ctx.clock.now(),
+        });
+      });
     },
 
     /** A new token, shown once; only its hash is kept. */
@@ -149,7 +251,7 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
       const staff = requireStaff(actor, BACK_OFFICE_ROLES);
       await load(partnerId);
 
-      return inTransaction(ctx.db, (tx) => issue(tx, partnerId, mode, staff.staffId));
+      return inTransaction(ctx.db, (tx) => issue(tx, partnerId, mode, staff));
     },
 
     /** Replaces a credential by a new one of the same mode, revoking the old in the same step. */
@@ -157,35 +259,36 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
       const staff = requireStaff(actor, BACK_OFFICE_ROLES);
 
       return inTransaction(ctx.db, async (tx) => {
-        const old = await partners.revokeCredential(
-          tx,
-          partnerId,
-          credentialId,
-          staff.staffId,
-          ctx.clock.now(),
-        );
-        if (!old) {
-          throw notFound('Credencial ativa');
-        }
+        const old = await revoke(tx, partnerId, credentialId, staff);
 
-        return issue(tx, partnerId, old.mode, staff.staffId);
+        return issue(tx, partnerId, old.mode, staff);
       });
     },
 
     async revokeCredential(actor: Actor, partnerId: string, credentialId: string) {
       const staff = requireStaff(actor, BACK_OFFICE_ROLES);
-      const revoked = await partners.revokeCredential(
-        ctx.db,
-        partnerId,
-        credentialId,
-        staff.staffId,
-        ctx.clock.now(),
-      );
-      if (!revoked) {
-        throw notFound('Credencial ativa');
-      }
+      await inTransaction(ctx.db, (tx) => revoke(tx, partnerId, credentialId, staff));
 
       return detail(partnerId);
+    },
+
+    async listChanges(actor: Actor, partnerId: string) {
+      requireStaff(actor, BACK_OFFICE_ROLES);
+      await load(partnerId);
+      const rows = await partners.listChanges(ctx.db, partnerId, 200);
+
+      return {
+        changes: rows.map((row) => ({
+          id: Number(row.id),
+          entity: row.entity as 'partner' | 'partnerCredential' | 'partnerServiceHook',
+          entityId: row.entityId,
+          action: row.action,
+          before: row.before,
+          after: row.after,
+          actorLabel: row.actorLabel,
+          occurredAt: row.occurredAt.toISOString(),
+        })),
+      };
     },
 
     async listDeliveries(actor: Actor, partnerId: string, protocol: string | undefined) {
@@ -201,6 +304,7 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
         deliveries: rows.map((row) => ({
           id: Number(row.id),
           protocolCode: row.protocolCode,
+          subscriber: row.subscriber,
           toStatus: String(row.payload.toStatus),
           status: row.status,
           attempts: row.attempts,
@@ -235,13 +339,15 @@ export function createPartnerAdmin(ctx: AppContext, partners: PartnerRepository)
   };
 }
 
-function presentCredential(row: {
+type CredentialRow = {
   id: string;
   mode: PartnerMode;
   tokenHint: string;
   createdAt: Date;
   revokedAt: Date | null;
-}) {
+};
+
+function presentCredential(row: CredentialRow) {
   return {
     id: row.id,
     mode: row.mode,

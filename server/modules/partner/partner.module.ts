@@ -4,7 +4,11 @@ import { createCatalogueRepository } from '@server/modules/catalogue/catalogue.r
 import { createPartnerResolver } from '@server/modules/partner/partner.actor.ts';
 import { createPartnerAdmin } from '@server/modules/partner/partner.admin.ts';
 import { registerPartnerAdminRoutes } from '@server/modules/partner/partner.admin.routes.ts';
+import { createHooksAdmin } from '@server/modules/partner/partner.hooks.ts';
+import { createHooksRepository } from '@server/modules/partner/partner.hooks.repository.ts';
+import { registerHooksRoutes } from '@server/modules/partner/partner.hooks.routes.ts';
 import { createCodigoCorreios } from '@server/modules/partner/partner.codigo-correios.ts';
+import { createPartnerPreAttendance } from '@server/modules/partner/partner.pre-attendance.ts';
 import { createPartnerRegistration } from '@server/modules/partner/partner.registration.ts';
 import { createPartnerRepository } from '@server/modules/partner/partner.repository.ts';
 import { registerPartnerContractRoutes } from '@server/modules/partner/partner.routes.ts';
@@ -14,9 +18,9 @@ import { createProtocolRepository } from '@server/modules/protocol/protocol.repo
 
 /**
  * Wires and registers the partner integration (issue #6): contract, back office, links.
- * TODO(#6): hosted-form services calling a partner's validation endpoint before creating the
- * protocol, and submitting the form data to the partner's API, are not built yet.
- * TODO(#6): back-office changes to partners and credentials are not yet written to an audit log.
+ * Hosted-form services may call the partner too: validation before creation
+ * (`partner.validation.ts`, wired in `server/modules.ts`) and form submission (an outbox
+ * subscriber, `outbox.submission.worker.ts`).
  */
 export function registerPartnerModule(app: App, ctx: AppContext) {
   const partners = createPartnerRepository();
@@ -24,18 +28,23 @@ export function registerPartnerModule(app: App, ctx: AppContext) {
   const protocols = createProtocolRepository();
   const codigo = createCodigoCorreios(ctx.config.secretKey);
   const service = createPartnerService(ctx, { partners, catalogue, codigo });
-  const registration = createPartnerRegistration(ctx, {
+  const saleDeps = {
     partners,
     catalogue,
     protocols,
     history: createProtocolHistory(protocols),
     codigo,
-  });
+  };
+  const registration = createPartnerRegistration(ctx, saleDeps);
 
   registerPartnerContractRoutes(app, {
     resolve: createPartnerResolver(ctx.db, partners),
     registration,
     service,
+    preAttendance: createPartnerPreAttendance(ctx, saleDeps),
+    rateLimit: ctx.config.partnerRateLimit ?? 300,
   });
-  registerPartnerAdminRoutes(app, createPartnerAdmin(ctx, partners), service);
+  const admin = createPartnerAdmin(ctx, partners);
+  registerPartnerAdminRoutes(app, admin, service);
+  registerHooksRoutes(app, createHooksAdmin(ctx, createHooksRepository(), partners), admin);
 }

@@ -28,4 +28,21 @@ describe('the published contract in the OpenAPI document', () => {
     expect(document.paths['/ster/api/v1/codigos-correios/consulta']).toBeDefined();
     expect(document.paths['/ster/api/v1/atendimentos/{protocolo}']).toBeDefined();
   });
+
+  it('documents flow 2 and the partner calls of hosted-form services', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    const document = response.json<{
+      paths: Record<string, Record<string, { description?: string; requestBody?: unknown }>>;
+    }>();
+    const start = document.paths['/ster/api/v1/pre-atendimentos/registra']?.post;
+    const confirm = document.paths['/ster/api/v1/pre-atendimentos/confirma']?.post;
+
+    expect(start?.description).toContain('pré-atendimento no site do cliente');
+    expect(JSON.stringify(start?.requestBody)).toContain('codigoServico');
+    expect(confirm?.description).toContain('pendente');
+    expect(JSON.stringify(confirm?.requestBody)).toContain('26000000000017');
+    const hooks = document.paths['/api/v1/backoffice/partners/{id}/services/{serviceId}']?.put;
+    expect(JSON.stringify(hooks?.requestBody)).toContain('valido');
+    expect(document.paths['/api/v1/backoffice/partners/{id}/changes']?.get).toBeDefined();
+  });
 });

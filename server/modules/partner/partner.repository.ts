@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Database } from '@server/db/database.ts';
 import type { PartnerCredentialsTable, PartnersTable } from '@server/db/schema.ts';
 import type { Tx } from '@server/db/transaction.ts';
@@ -43,13 +43,15 @@ export function createPartnerRepository() {
         .execute();
     },
 
-    findPartner(db: Reader, id: string) {
-      return db
+    /** One partner; `lock` holds its row until the transaction ends (for a logged change). */
+    findPartner(db: Reader, id: string, options: { lock?: boolean } = {}) {
+      const query = db
         .selectFrom('partners as p')
         .innerJoin('clients as c', 'c.id', 'p.clientId')
         .select(PARTNER_COLUMNS)
-        .where('p.id', '=', id)
-        .executeTakeFirst();
+        .where('p.id', '=', id);
+
+      return (options.lock ? query.forUpdate('p') : query).executeTakeFirst();
     },
 
     clientExists(db: Reader, clientId: string) {
@@ -73,7 +75,17 @@ export function createPartnerRepository() {
         .executeTakeFirstOrThrow();
     },
 
-    /** Revokes a live credential of this partner; false when there is none to revoke. */
+    findCredential(db: Reader, partnerId: string, id: string) {
+      return db
+        .selectFrom('partnerCredentials')
+        .select(['id', 'mode', 'tokenHint', 'createdAt', 'revokedAt'])
+        .where('id', '=', id)
+        .where('partnerId', '=', partnerId)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    /** Revokes a live credential of this partner; undefined when there is none to revoke. */
     async revokeCredential(db: Reader, partnerId: string, id: string, by: string, at: Date) {
       const row = await db
         .updateTable('partnerCredentials')
@@ -81,10 +93,23 @@ export function createPartnerRepository() {
         .where('id', '=', id)
         .where('partnerId', '=', partnerId)
         .where('revokedAt', 'is', null)
-        .returning(['id', 'mode'])
+        .returning(['id', 'mode', 'tokenHint', 'createdAt', 'revokedAt'])
         .executeTakeFirst();
 
       return row;
+    },
+
+    /** The audit trail of one partner: its own changes, its credentials' and its hooks'. */
+    listChanges(db: Reader, partnerId: string, limit: number) {
+      return db
+        .selectFrom('catalogueChanges')
+        .select(['id', 'entity', 'entityId', 'action', 'before', 'after', 'actorLabel'])
+        .select('occurredAt')
+        .where('entity', 'in', ['partner', 'partnerCredential', 'partnerServiceHook'])
+        .where(sql<string>`after ->> 'partnerId'`, '=', partnerId)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
     },
 
     /** The credential a token hash belongs to, with its partner. */
@@ -115,10 +140,21 @@ export function createPartnerRepository() {
       return row?.clientSiteUrl ?? null;
     },
 
+    async findServiceIdByCode(db: Reader, clientId: string, code: string) {
+      const row = await db
+        .selectFrom('services')
+        .select('id')
+        .where('clientId', '=', clientId)
+        .where('code', '=', code)
+        .executeTakeFirst();
+
+      return row?.id ?? null;
+    },
+
     findByPartnerKey(db: Reader, partnerId: string, partnerKey: string) {
       return db
         .selectFrom('protocols')
-        .select(['code', 'partnerRequestHash'])
+        .select(['code', 'partnerRequestHash', 'expiresAt'])
         .where('partnerId', '=', partnerId)
         .where('partnerKey', '=', partnerKey)
         .executeTakeFirst();

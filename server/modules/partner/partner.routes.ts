@@ -4,7 +4,7 @@ import { AppError } from '@server/errors.ts';
 import { IdempotencyHeaders } from '@server/http/common.schema.ts';
 import type { App } from '@server/http/types.ts';
 import { translateValidation } from '@server/http/validation-messages.ts';
-import type { PartnerResolver } from '@server/modules/partner/partner.actor.ts';
+import { partnerToken, type PartnerResolver } from '@server/modules/partner/partner.actor.ts';
 import type { PartnerRegistration } from '@server/modules/partner/partner.registration.ts';
 import {
   CodigoBody,
@@ -18,7 +18,16 @@ import {
   RegistraResponse,
   withMensagens,
 } from '@server/modules/partner/partner.schema.ts';
+import type { PartnerPreAttendance } from '@server/modules/partner/partner.pre-attendance.ts';
+import {
+  CONFIRMA_DESCRIPTION,
+  ConfirmaBody,
+  PRE_REGISTRA_DESCRIPTION,
+  PreRegistraBody,
+  PreRegistraResponse,
+} from '@server/modules/partner/partner.pre-attendance.schema.ts';
 import type { PartnerService } from '@server/modules/partner/partner.service.ts';
+import { hashToken } from '@server/security/tokens.ts';
 
 const TAGS = ['Parceiros (contrato publicado)'];
 const SECURITY = [{ bearer: [] }];
@@ -65,12 +74,40 @@ export function renderMensagem(error: FastifyError, request: FastifyRequest, rep
   });
 }
 
+/**
+ * Each credential gets its own budget per route (counted in PostgreSQL, shared by every
+ * server); a request without a token is counted by address. Past it: 429 with `mensagem`.
+ */
+function partnerRateLimit(max: number) {
+  return {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => {
+      const token = partnerToken(request);
+
+      return token ? `credential:${hashToken(token)}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      new AppError(
+        'RATE_LIMITED',
+        `Limite de requisições deste token excedido. Tente de novo em ${context.after}.`,
+      ),
+  };
+}
+
 /** `/ster/api/v1/...`: the published contract, in its own scope with its own error rendering. */
 export function registerPartnerContractRoutes(
   app: App,
-  deps: { resolve: PartnerResolver; registration: PartnerRegistration; service: PartnerService },
+  deps: {
+    resolve: PartnerResolver;
+    registration: PartnerRegistration;
+    service: PartnerService;
+    preAttendance: PartnerPreAttendance;
+    rateLimit: number;
+  },
 ) {
-  const { resolve, registration, service } = deps;
+  const { resolve, registration, service, preAttendance } = deps;
+  const config = { rateLimit: partnerRateLimit(deps.rateLimit) };
 
   void app.register(async (instance) => {
     const scope = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -87,12 +124,68 @@ export function registerPartnerContractRoutes(
           security: SECURITY,
           headers: IdempotencyHeaders,
           body: RegistraBody,
-          response: withMensagens({ 200: RegistraResponse }, 400, 401, 403, 409, 422),
+          response: withMensagens({ 200: RegistraResponse }, 400, 401, 403, 409, 422, 429),
         },
+        config,
       },
       async (request, reply) => {
         const partner = await resolve(request);
         const result = await registration.register(
+          partner,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) {
+          reply.header('idempotent-replayed', 'true');
+        }
+
+        return reply.status(result.statusCode).send(result.body);
+      },
+    );
+
+    scope.post(
+      '/ster/api/v1/pre-atendimentos/registra',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Registra um pré-atendimento feito pelo usuário no site do cliente',
+          description: PRE_REGISTRA_DESCRIPTION,
+          security: SECURITY,
+          headers: IdempotencyHeaders,
+          body: PreRegistraBody,
+          response: withMensagens({ 200: PreRegistraResponse }, 400, 401, 403, 409, 422, 429),
+        },
+        config,
+      },
+      async (request, reply) => {
+        const partner = await resolve(request);
+        const result = await preAttendance.start(
+          partner,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+
+        return reply.status(result.statusCode).send(result.body);
+      },
+    );
+
+    scope.post(
+      '/ster/api/v1/pre-atendimentos/confirma',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'Confirma na agência um pré-atendimento (o protocolo fica pendente)',
+          description: CONFIRMA_DESCRIPTION,
+          security: SECURITY,
+          headers: IdempotencyHeaders,
+          body: ConfirmaBody,
+          response: withMensagens({ 200: RegistraResponse }, 400, 401, 403, 404, 409, 422, 429),
+        },
+        config,
+      },
+      async (request, reply) => {
+        const partner = await resolve(request);
+        const result = await preAttendance.confirm(
           partner,
           request.body,
           request.headers['idempotency-key'],
@@ -115,8 +208,9 @@ export function registerPartnerContractRoutes(
             'Só para códigos de serviços dos clientes do próprio parceiro. O código expira em 2 h.',
           security: SECURITY,
           body: CodigoBody,
-          response: withMensagens({ 200: CodigoResponse }, 400, 401, 403, 422),
+          response: withMensagens({ 200: CodigoResponse }, 400, 401, 403, 422, 429),
         },
+        config,
       },
       async (request) => service.decryptCodigo(await resolve(request), request.body.codigoCorreios),
     );
@@ -129,8 +223,9 @@ export function registerPartnerContractRoutes(
           summary: 'Consulta um protocolo do próprio parceiro',
           security: SECURITY,
           params: ProtocoloParams,
-          response: withMensagens({ 200: ProtocoloResponse }, 400, 401, 403, 404),
+          response: withMensagens({ 200: ProtocoloResponse }, 400, 401, 403, 404, 429),
         },
+        config,
       },
       async (request) => service.findProtocol(await resolve(request), request.params.protocolo),
     );

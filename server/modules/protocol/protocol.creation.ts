@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '@server/context.ts';
+import type { Database } from '@server/db/database.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import { AppError, fieldError, notFound } from '@server/errors.ts';
 import type {
@@ -44,6 +45,25 @@ export type AttendancePlace = {
   agency: StaffActor['agency'];
   attendant: Pick<StaffActor, 'staffId' | 'registration' | 'name'> | null;
 };
+
+/** A hosted-form attendance that passed STER's own checks, as a partner validates it. */
+export type CheckedAttendance = {
+  serviceCode: string;
+  attendanceType: AttendanceType;
+  citizen: SealedCitizen;
+  values: Record<string, unknown>;
+  quantity: number;
+};
+
+/**
+ * Asks the service's partner, when it has one configured, whether the attendance may go ahead;
+ * throws to refuse. `prepare` runs STER's own checks first, so the partner sees only valid data.
+ * It runs before the creating transaction, so that no lock is held while the partner answers.
+ */
+export type PartnerCheck = (
+  serviceId: string,
+  prepare: () => Promise<CheckedAttendance>,
+) => Promise<void>;
 
 const outbox = createOutboxRepository();
 
@@ -123,7 +143,7 @@ export function createProtocolCreation(
    * without a published form.
    */
   async function loadOffer(
-    tx: Tx,
+    tx: Tx | Database,
     serviceId: string,
     type: AttendanceType,
     agency: AgencyScope | null,
@@ -218,6 +238,28 @@ export function createProtocolCreation(
 
   return {
     price,
+
+    /** `create`'s checks without writing anything, for a partner's validation beforehand. */
+    async precheck(
+      db: Database,
+      input: AttendanceInput,
+      agency: AgencyScope | null,
+    ): Promise<CheckedAttendance> {
+      const { service, form } = await loadOffer(db, input.serviceId, input.attendanceType, agency);
+      const citizen = parseCitizen(input.citizen);
+      const values = checkFormData(form.definition, input.formData);
+      if (input.attendanceType === 'inPerson') {
+        checkDocuments(form.definition, input.documentsChecked);
+      }
+
+      return {
+        serviceCode: service.code,
+        attendanceType: input.attendanceType,
+        citizen,
+        values,
+        quantity: input.quantity,
+      };
+    },
 
     /**
      * Creates a protocol from a hosted-form submission, in the status its attendance type gives,

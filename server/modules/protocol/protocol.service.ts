@@ -16,6 +16,7 @@ import {
   parseCitizen,
   type AttendanceInput,
   type CitizenInput,
+  type PartnerCheck,
   type ProtocolCreation,
 } from '@server/modules/protocol/protocol.creation.ts';
 import {
@@ -81,9 +82,16 @@ export function createProtocolService(
     protocols: ProtocolRepository;
     history: ProtocolHistory;
     creation: ProtocolCreation;
+    /** The client's partner validation (issue #6), when the partner module is wired. */
+    partnerCheck?: PartnerCheck;
   },
 ) {
   const { catalogue, protocols, history, creation } = deps;
+
+  /** Lets the service's partner refuse the attendance before anything is written. */
+  async function askPartner(input: AttendanceInput, agency: StaffActor['agency'] | null) {
+    await deps.partnerCheck?.(input.serviceId, () => creation.precheck(ctx.db, input, agency));
+  }
 
   async function view(
     db: AppContext['db'] | Tx,
@@ -111,8 +119,9 @@ export function createProtocolService(
     view,
 
     /** Flow 3: the attendant fills the hosted form at the counter; the protocol is pending. */
-    attendInPerson(actor: Actor, input: Attendance, key: string | undefined) {
+    async attendInPerson(actor: Actor, input: Attendance, key: string | undefined) {
       const staff = requireCounterStaff(actor);
+      await askPartner({ ...input, attendanceType: 'inPerson' }, staff.agency);
 
       return runIdempotent(
         ctx.db,
@@ -133,8 +142,9 @@ export function createProtocolService(
      * Virtual attendance: done online and finalised at once, for direct ERP billing. Here an
      * attendant does it for a citizen, as the document allows.
      */
-    attendVirtually(actor: Actor, input: Attendance, key: string | undefined) {
+    async attendVirtually(actor: Actor, input: Attendance, key: string | undefined) {
       const staff = requireStaff(actor);
+      await askPartner({ ...input, attendanceType: 'virtual' }, null);
 
       return runIdempotent(
         ctx.db,
@@ -152,10 +162,15 @@ export function createProtocolService(
     },
 
     /** Flow 4, first half: the citizen fills the form online, with no sign-in. */
-    startPreAttendance(
+    async startPreAttendance(
       input: Omit<Attendance, 'documentsChecked' | 'quantity'>,
       key: string | undefined,
     ) {
+      await askPartner(
+        { ...input, attendanceType: 'preAttendance', documentsChecked: [], quantity: 1 },
+        null,
+      );
+
       return runIdempotent(
         ctx.db,
         { scope: 'public', key, fingerprint: ['startPreAttendance', input] },
