@@ -11,6 +11,7 @@ export const config = defineConfig({
       '@web': here('./web'),
       '@test': here('./test'),
       '@demo-partner': here('./demo-partner'),
+      '@idcorreios': here('./idcorreios'),
     },
   },
   test: {

@@ -8,6 +8,7 @@ import { seedDemoData } from '@server/seed/seed.ts';
 // The demo partner is a separate little app with no path alias of its own.
 import { startDemoPartnerBesideSter } from '@demo-partner/beside-ster.ts';
 import { startScheduler } from '@server/scheduler.ts';
+import { startIdCorreiosBesideSter, useDemoIdCorreios } from '@idcorreios/beside-ster.ts';
 
 const USAGE = `ster <command>
 
@@ -19,7 +20,9 @@ const USAGE = `ster <command>
   verify    check every protocol's hash-chained history; exits 1 on any break
 
 Configuration comes from the environment: DATABASE_URL (PostgreSQL; default: embedded PGlite
-in STER_DATA_DIR, ./data), PORT (3000), HOST (127.0.0.1), STER_SECRET_KEY, LOG_LEVEL.`;
+in STER_DATA_DIR, ./data), PORT (3000), HOST (127.0.0.1), STER_SECRET_KEY, LOG_LEVEL, and the
+citizens' sign-in STER_OIDC_ISSUER, STER_OIDC_CLIENT_ID, STER_OIDC_CLIENT_SECRET,
+STER_OIDC_REDIRECT_URI (demo: the IdCorreios stand-in on port 3200).`;
 
 async function serve(runtime: Runtime) {
   const { ctx, handle } = runtime;
@@ -54,6 +57,9 @@ async function main() {
 
     return;
   }
+  if (command === 'demo') {
+    useDemoIdCorreios(process.env);
+  }
   const runtime = await openRuntime(loadConfig());
   const { ctx, handle } = runtime;
 
@@ -68,6 +74,7 @@ async function main() {
       process.env.STER_ALLOW_PRIVATE_CALLBACKS ??= 'true';
       await serve(runtime);
       await startDemoPartnerBesideSter(ctx);
+      await startIdCorreiosBesideSter(ctx);
       break;
     }
     case 'serve':

@@ -16,7 +16,35 @@ export type Config = {
   secureCookies: boolean;
   /** How often the scheduled jobs (expiry) run; 0 disables them. */
   jobIntervalMs: number;
+  /** The citizens' single sign-on (IdCorreios, OpenID Connect); null when not configured. */
+  oidc: OidcConfig | null;
 };
+
+/** A relying-party registration with an OpenID provider, as any real provider issues one. */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: the portal's `/cidadao/retorno` page. */
+  redirectUri: string;
+};
+
+function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.STER_OIDC_ISSUER;
+  if (!issuer) {
+    return null;
+  }
+  const clientId = env.STER_OIDC_CLIENT_ID;
+  const clientSecret = env.STER_OIDC_CLIENT_SECRET;
+  const redirectUri = env.STER_OIDC_REDIRECT_URI;
+  if (!clientId || !clientSecret || !redirectUri) {
+    throw new Error(
+      'STER_OIDC_ISSUER needs STER_OIDC_CLIENT_ID, STER_OIDC_CLIENT_SECRET and STER_OIDC_REDIRECT_URI',
+    );
+  }
+
+  return { issuer, clientId, clientSecret, redirectUri };
+}
 
 function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   const fromEnv = env.STER_SECRET_KEY;
@@ -58,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env.STER_SECURE_COOKIES === 'true'
       : env.NODE_ENV === 'production',
     jobIntervalMs: Number(env.STER_JOB_INTERVAL_MS ?? 60_000),
+    oidc: readOidc(env),
   };
 }

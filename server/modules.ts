@@ -4,6 +4,7 @@ import { createAuthRepository } from '@server/modules/auth/auth.repository.ts';
 import { registerAuthRoutes } from '@server/modules/auth/auth.routes.ts';
 import { createAuthService } from '@server/modules/auth/auth.service.ts';
 import { registerBackoffice } from '@server/modules/backoffice/backoffice.module.ts';
+import { createCitizenModule } from '@server/modules/citizen/citizen.module.ts';
 import { createCatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
 import { registerCatalogueRoutes } from '@server/modules/catalogue/catalogue.routes.ts';
 import { createCatalogueService } from '@server/modules/catalogue/catalogue.service.ts';
@@ -43,9 +44,11 @@ export function createModules(ctx: AppContext) {
     history,
   });
   const expiry = createExpiryService(ctx, { protocols, history });
+  const citizen = createCitizenModule(ctx, { catalogue: catalogueRepository, protocols });
 
   return {
     auth,
+    citizenAuth: citizen.auth,
     expiry,
     register(app: App) {
       registerAuthRoutes(app, ctx, auth);
@@ -56,6 +59,7 @@ export function createModules(ctx: AppContext) {
       registerExpiryRoutes(app, expiry);
       registerPartnerModule(app, ctx);
       registerBackoffice(app, ctx);
+      citizen.register(app);
     },
   };
 }

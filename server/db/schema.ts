@@ -271,6 +271,8 @@ export type DB = {
   partnerCredentials: PartnerCredentialsTable;
   outboxDeliveries: OutboxDeliveriesTable;
   outboxDeliveryAttempts: OutboxDeliveryAttemptsTable;
+  citizenSignIns: CitizenSignInsTable;
+  citizenSessions: CitizenSessionsTable;
 };
 
 export type PartnerMode = 'live' | 'sandbox';
@@ -322,4 +324,28 @@ export type OutboxDeliveryAttemptsTable = {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
+};
+
+export type CitizenSignInsTable = {
+  id: Generated<string>;
+  handleHash: string;
+  state: string;
+  nonce: string;
+  codeVerifierSealed: string;
+  returnTo: string;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+  consumedAt: Date | null;
+};
+
+export type CitizenSessionsTable = {
+  id: Generated<string>;
+  tokenHash: string;
+  subject: string;
+  documentHash: string;
+  citizenSealed: string;
+  createdAt: CreatedAt;
+  lastSeenAt: ColumnType<Date, Date | undefined, Date>;
+  expiresAt: Date;
+  revokedAt: Date | null;
 };
