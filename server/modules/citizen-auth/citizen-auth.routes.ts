@@ -26,7 +26,11 @@ export const SIGN_IN_COOKIE = 'ster_idcorreios';
 const SIGN_IN_PATH = '/api/v1/citizen/auth';
 
 export function presentCitizen(actor: CitizenActor) {
-  return { document: maskDocument({ kind: 'cpf', number: actor.cpf }), name: actor.name };
+  return {
+    cpf: actor.cpf,
+    document: maskDocument({ kind: 'cpf', number: actor.cpf }),
+    name: actor.name,
+  };
 }
 
 /** The callback rides on a cookie, so it needs the anti-CSRF header like any cookie change. */

@@ -34,6 +34,7 @@ export const CallbackBody = Type.Object(
 export type CallbackBody = Static<typeof CallbackBody>;
 
 export const CitizenView = Type.Object({
+  cpf: Type.String({ description: 'O CPF do próprio cidadão, para os formulários dele.' }),
   document: Type.String({ description: 'CPF mascarado, como ***.456.789-**.' }),
   name: Nullable(Type.String()),
 });

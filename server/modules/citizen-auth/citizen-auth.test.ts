@@ -49,7 +49,7 @@ describe('IdCorreios sign-in (OpenID Connect relying party)', () => {
     const response = await signInCitizen(t, provider);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      citizen: { document: '***.517.396-**', name: 'Luciana Alves Pereira' },
+      citizen: { cpf: '28451739628', document: '***.517.396-**', name: 'Luciana Alves Pereira' },
       returnTo: '/cidadao/virtual',
     });
     const session = cookieOf(response, 'ster_citizen') ?? '';
