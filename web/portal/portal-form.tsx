@@ -1,20 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { newIdempotencyKey, type ApiError } from '@web/api/client.ts';
+import { newIdempotencyKey } from '@web/api/client.ts';
 import type { Protocol, ServiceForm } from '@web/api/types.ts';
-import { FormFieldInput } from '@web/attendance/form-field-input.tsx';
-import {
-  serverFieldErrors,
-  validateAnswers,
-  visibleFields,
-  type RawAnswers,
-} from '@web/attendance/form-state.ts';
-import { maskCpf, maskCpfOrCnpj } from '@web/attendance/masks.ts';
+import { FormSections } from '@web/attendance/form-sections.tsx';
+import type { RawAnswers } from '@web/attendance/form-state.ts';
+import { useFormFeedback } from '@web/attendance/use-form-feedback.ts';
+import { maskCpf } from '@web/attendance/masks.ts';
+import { DocumentField } from '@web/components/document-field.tsx';
 import { Field } from '@web/components/field.tsx';
 import { toApiError } from '@web/components/use-load.ts';
 import { portalApi, type Citizen, type Flow } from '@web/portal/portal-api.ts';
 import { PortalError } from '@web/portal/portal-error.tsx';
 import { parseCitizenDocument } from '@shared/documents.ts';
-import type { ErrorField } from '@shared/errors.ts';
 import { allFields } from '@shared/forms/form-definition.ts';
 
 export type PortalFormProps = {
@@ -43,23 +39,11 @@ export function PortalForm({ flow, serviceId, form, citizen, onCreated }: Portal
     ...(citizen && cpfField ? { [cpfField]: maskCpf(citizen.cpf) } : {}),
     ...(citizen?.name && nameField ? { [nameField]: citizen.name } : {}),
   });
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<ApiError | null>(null);
-  const [serverFields, setServerFields] = useState<ErrorField[]>([]);
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
-
-  const validation = validateAnswers(definition, answers);
-  const clientErrors = validation.ok
-    ? {}
-    : Object.fromEntries([...validation.errors].reverse().map((e) => [e.field, e.message]));
-  const serverErrors = serverFieldErrors(serverFields, 'body.formData.');
-  const citizenServer = serverFieldErrors(serverFields, 'body.citizen.');
+  const feedback = useFormFeedback(definition, answers);
+  const { validation, submitted, serverError, citizenServer, show, errorOf, touch } = feedback;
   const documentInvalid = parseCitizenDocument(document) === null;
-  const show = (id: string) => submitted || touched.has(id);
-  const errorOf = (id: string) => serverErrors[id] ?? (show(id) ? clientErrors[id] : undefined);
-  const touch = (id: string) => setTouched((current) => new Set(current).add(id));
   const documentError =
     citizenServer.document ?? (show('document') && documentInvalid ? DOCUMENT_ERROR : undefined);
 
@@ -68,18 +52,17 @@ export function PortalForm({ flow, serviceId, form, citizen, onCreated }: Portal
     if (id === nameField) {
       setNameEdited(true);
     }
-    setServerFields((current) => current.filter((f) => f.field !== `body.formData.${id}`));
+    feedback.clearServer(`body.formData.${id}`);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSubmitted(true);
+    feedback.markSubmitted();
     if (busy || !validation.ok || documentInvalid) {
       return;
     }
     setBusy(true);
-    setServerError(null);
-    setServerFields([]);
+    feedback.clearRefusal();
     try {
       const trimmed = name.trim();
       const result = await portalApi.submit(
@@ -93,9 +76,7 @@ export function PortalForm({ flow, serviceId, form, citizen, onCreated }: Portal
       );
       onCreated(result.protocol, document);
     } catch (failure) {
-      const error = toApiError(failure);
-      setServerError(error);
-      setServerFields(error.fields);
+      feedback.refused(toApiError(failure));
       setBusy(false);
     }
   };
@@ -105,31 +86,20 @@ export function PortalForm({ flow, serviceId, form, citizen, onCreated }: Portal
       <fieldset className="form-section">
         <legend>Seus dados</legend>
         <div className="form-grid">
-          <Field
+          <DocumentField
             label={citizen ? 'Seu CPF (do IdCorreios)' : 'Seu CPF ou CNPJ'}
             required
+            readOnly={citizen !== null}
+            value={document}
             error={documentError}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="mono"
-                inputMode="numeric"
-                autoComplete="off"
-                readOnly={citizen !== null}
-                placeholder="000.000.000-00"
-                value={document}
-                onBlur={() => touch('document')}
-                onChange={(event) => {
-                  const masked = maskCpfOrCnpj(event.target.value);
-                  setDocument(masked);
-                  if (cpfField && masked.length <= 14) {
-                    setAnswers((current) => ({ ...current, [cpfField]: masked }));
-                  }
-                }}
-              />
-            )}
-          </Field>
+            onBlur={() => touch('document')}
+            onChange={(masked) => {
+              setDocument(masked);
+              if (cpfField && masked.length <= 14) {
+                setAnswers((current) => ({ ...current, [cpfField]: masked }));
+              }
+            }}
+          />
           <Field label="Seu nome" error={citizenServer.name} wide>
             {(props) => (
               <input
@@ -148,23 +118,13 @@ export function PortalForm({ flow, serviceId, form, citizen, onCreated }: Portal
           </Field>
         </div>
       </fieldset>
-      {definition.sections.map((section) => (
-        <fieldset key={section.id} className="form-section">
-          <legend>{section.title}</legend>
-          <div className="form-grid">
-            {visibleFields(definition, answers, section.fields).map((field) => (
-              <FormFieldInput
-                key={field.id}
-                field={field}
-                value={answers[field.id] ?? ''}
-                error={errorOf(field.id)}
-                onChange={(value) => changeAnswer(field.id, value)}
-                onBlur={() => touch(field.id)}
-              />
-            ))}
-          </div>
-        </fieldset>
-      ))}
+      <FormSections
+        definition={definition}
+        answers={answers}
+        errorOf={errorOf}
+        onChange={changeAnswer}
+        onBlur={touch}
+      />
       {flow === 'preAttendance' && definition.requiredDocuments.length > 0 && (
         <section className="panel" aria-labelledby="docs-title">
           <h2 id="docs-title">Documentos para levar à agência</h2>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { maskCpfOrCnpj } from '@web/attendance/masks.ts';
-import { Field } from '@web/components/field.tsx';
+import { DocumentField } from '@web/components/document-field.tsx';
 import { ProtocolCodeField, protocolCodeError } from '@web/components/protocol-code-field.tsx';
 import type { Proof } from '@web/portal/portal-api.ts';
 import { parseCitizenDocument } from '@shared/documents.ts';
@@ -50,19 +49,13 @@ export function ProofForm({
           error={codeError}
           onChange={setCode}
         />
-        <Field label="Seu CPF ou CNPJ" required error={documentError}>
-          {(props) => (
-            <input
-              {...props}
-              className="mono"
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="000.000.000-00"
-              value={document}
-              onChange={(event) => setDocument(maskCpfOrCnpj(event.target.value))}
-            />
-          )}
-        </Field>
+        <DocumentField
+          label="Seu CPF ou CNPJ"
+          required
+          value={document}
+          error={documentError}
+          onChange={setDocument}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>

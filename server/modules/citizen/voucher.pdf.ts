@@ -1,20 +1,11 @@
 import { toBuffer } from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
 import type { Voucher } from '@server/modules/citizen/citizen.service.ts';
+import { collectPdf } from '@server/modules/receipt/receipt.pdf.ts';
 
 const MARGIN = 56;
 const A5: [number, number] = [420, 595];
 const WIDTH = A5[0] - 2 * MARGIN;
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
 
 /**
  * The pre-attendance voucher on an A5 page: the code in digits, as a Code128 barcode and as a QR
@@ -61,5 +52,5 @@ export async function renderVoucherPdf(voucher: Voucher): Promise<Buffer> {
   doc.moveDown(0.8);
   doc.font('Helvetica-Oblique').fontSize(9).text(voucher.notice, { width: WIDTH });
 
-  return collect(doc);
+  return collectPdf(doc);
 }
