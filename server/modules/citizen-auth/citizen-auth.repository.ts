@@ -28,6 +28,13 @@ export function createCitizenAuthRepository(db: Database) {
       await db.deleteFrom('citizenSignIns').where('expiresAt', '<', before).execute();
     },
 
+    async deleteEndedSessions(before: Date) {
+      await db
+        .deleteFrom('citizenSessions')
+        .where((eb) => eb.or([eb('expiresAt', '<', before), eb('revokedAt', '<', before)]))
+        .execute();
+    },
+
     async createSession(values: Insertable<CitizenSessionsTable>) {
       await db.insertInto('citizenSessions').values(values).execute();
     },

@@ -157,6 +157,13 @@ export function createCitizenAuthService(
       };
     },
 
+    /** Forgets ended sessions and abandoned sign-ins; a plain delete, safe on every server. */
+    async prune() {
+      const now = ctx.clock.now();
+      await repository.deleteStaleSignIns(now);
+      await repository.deleteEndedSessions(new Date(now.getTime() - CITIZEN_IDLE_MS));
+    },
+
     async signOut(actor: CitizenActor) {
       await repository.revokeSession(actor.sessionId, ctx.clock.now());
     },

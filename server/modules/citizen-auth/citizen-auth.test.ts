@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CITIZEN_IDLE_MS } from '@server/modules/citizen-auth/citizen-auth.service.ts';
+import { createCitizenAuthRepository } from '@server/modules/citizen-auth/citizen-auth.repository.ts';
+import { createOidcRelyingParty } from '@server/modules/citizen-auth/citizen-auth.oidc.ts';
+import {
+  CITIZEN_ABSOLUTE_MS,
+  CITIZEN_IDLE_MS,
+  createCitizenAuthService,
+} from '@server/modules/citizen-auth/citizen-auth.service.ts';
 import {
   beginSignIn,
   callback,
@@ -162,6 +168,41 @@ describe('IdCorreios sign-in (OpenID Connect relying party)', () => {
     expect(forged.json().error.code).toBe('CSRF_HEADER_MISSING');
     expect((await signOut({ 'x-ster-csrf': '1' })).statusCode).toBe(204);
     expect((await citizenApi(t, fresh).get('/api/v1/citizen/session')).statusCode).toBe(401);
+  });
+});
+
+describe('pruning citizen sessions', () => {
+  let t: TestApp;
+  let provider: ForgedProvider;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    provider = await startForgedProvider();
+    useForgedProvider(t, provider);
+  });
+  afterAll(async () => {
+    await provider.close();
+    await t.close();
+  });
+
+  it('forgets ended sessions and abandoned sign-ins, and keeps live ones', async () => {
+    const count = async (table: 'citizenSessions' | 'citizenSignIns') =>
+      (await t.ctx.db.selectFrom(table).select('id').execute()).length;
+    const service = createCitizenAuthService(
+      t.ctx,
+      createCitizenAuthRepository(t.ctx.db),
+      createOidcRelyingParty(() => null),
+    );
+    await signInCitizen(t, provider);
+    await beginSignIn(t);
+    await service.prune();
+    expect(await count('citizenSessions')).toBe(1);
+    expect(await count('citizenSignIns')).toBe(2);
+
+    t.clock.advance(CITIZEN_ABSOLUTE_MS + CITIZEN_IDLE_MS + 1000);
+    await service.prune();
+    expect(await count('citizenSessions')).toBe(0);
+    expect(await count('citizenSignIns')).toBe(0);
   });
 });
 
