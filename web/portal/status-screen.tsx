@@ -6,7 +6,7 @@ import { PortalError } from '@web/portal/portal-error.tsx';
 import { PortalLayout } from '@web/portal/portal-layout.tsx';
 import { ProofForm } from '@web/portal/proof-form.tsx';
 import { formatProtocolCode } from '@shared/protocol/protocol-code.ts';
-import { formatDateTime } from '@shared/time.ts';
+import { formatDate, formatDateTime } from '@shared/time.ts';
 
 /** "Consultar protocolo": the status and its dates, for whoever knows the code and the CPF. */
 export function StatusScreen() {
@@ -53,9 +53,17 @@ export function StatusScreen() {
             <dt>Tipo</dt>
             <dd>{result.attendanceTypeLabel}</dd>
             <dt>Agência</dt>
-            <dd>{result.agency ? result.agency.name : 'Ainda não atendido numa agência'}</dd>
+            <dd>{result.agency ? result.agency.name : 'Nenhuma (ainda não atendido no balcão)'}</dd>
+            <dt>Criado em</dt>
+            <dd>{formatDateTime(result.createdAt)}</dd>
+            {result.status === 'preAttendance' && result.expiresAt && (
+              <>
+                <dt>Válido até</dt>
+                <dd>{formatDate(result.expiresAt)}</dd>
+              </>
+            )}
           </dl>
-          <h3>Datas</h3>
+          <h3>Situações e datas</h3>
           <ol className="timeline">
             {result.dates.map((date) => (
               <li key={date.status}>

@@ -117,6 +117,14 @@ describe('IdCorreios sign-in (OpenID Connect relying party)', () => {
     expectRefused(await callback(t, provider.authorize(url), handle));
   });
 
+  it('says so when the citizen cancelled at the provider', async () => {
+    const { url, handle } = await beginSignIn(t);
+    const state = new URL(url).searchParams.get('state') ?? '';
+    const response = await callback(t, `?error=access_denied&state=${state}`, handle);
+    expectRefused(response);
+    expect(response.json().error.message).toBe('A entrada foi cancelada no IdCorreios.');
+  });
+
   it('refuses the callback without the anti-CSRF header', async () => {
     const { url, handle } = await beginSignIn(t);
     const response = await callback(t, provider.authorize(url), handle, false);

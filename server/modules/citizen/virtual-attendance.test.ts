@@ -116,6 +116,17 @@ describe('virtual attendance by a citizen signed in with IdCorreios', () => {
     expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('limits virtual submissions per address to 30 a minute', async () => {
+    const send = () =>
+      t.app.inject({ method: 'POST', url: VIRTUAL, payload: {}, remoteAddress: '10.7.7.7' });
+    for (let i = 0; i < 30; i++) {
+      expect((await send()).statusCode).toBe(400);
+    }
+    const refused = await send();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+  });
+
   it('lists "Meus protocolos" by the CPF from the ID token, and nobody else\'s', async () => {
     const preAttendance = await apiAs(t).post('/api/v1/public/pre-attendances', {
       serviceId: cpfService,
