@@ -12,6 +12,7 @@ export const config = defineConfig({
       '@test': here('./test'),
       '@demo-partner': here('./demo-partner'),
       '@erp-standin': here('./erp-standin'),
+      '@idcorreios': here('./idcorreios'),
     },
   },
   test: {

@@ -4,10 +4,10 @@ import { startErpStandin } from '@erp-standin/server.ts';
 
 /**
  * For `ster demo`: points STER's ERP deliveries at the stand-in (unless STER_ERP_URL says
- * otherwise) and starts it on STER_ERP_PORT (3200). A failure to start is logged, not fatal.
+ * otherwise) and starts it on STER_ERP_PORT (3300). A failure to start is logged, not fatal.
  */
 export function pointAtErpStandin(ctx: AppContext): number {
-  const port = Number(process.env.STER_ERP_PORT ?? 3200);
+  const port = Number(process.env.STER_ERP_PORT ?? 3300);
   ctx.config.erpUrl ??= `http://127.0.0.1:${port}/extratos`;
 
   return port;

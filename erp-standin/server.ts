@@ -132,7 +132,7 @@ export async function startErpStandin(options: ErpStandinOptions) {
     }
   });
   await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 3200, options.host ?? '127.0.0.1', resolve),
+    server.listen(options.port ?? 3300, options.host ?? '127.0.0.1', resolve),
   );
   const { port } = server.address() as AddressInfo;
 

@@ -80,7 +80,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}) {
   app.addSchema(ProtocolView);
 
   const modules = createModules(ctx);
-  app.addHook('onRequest', authenticate(modules.auth));
+  app.addHook('onRequest', authenticate(modules.auth, modules.citizenAuth));
   registerHealthRoutes(app, ctx);
   modules.register(app);
   await registerWebApp(app);

@@ -9,6 +9,7 @@ import { seedDemoData } from '@server/seed/seed.ts';
 import { startDemoPartnerBesideSter } from '@demo-partner/beside-ster.ts';
 import { pointAtErpStandin, startErpStandinBesideSter } from '@erp-standin/beside-ster.ts';
 import { startScheduler } from '@server/scheduler.ts';
+import { startIdCorreiosBesideSter, useDemoIdCorreios } from '@idcorreios/beside-ster.ts';
 
 const USAGE = `ster <command>
 
@@ -20,7 +21,9 @@ const USAGE = `ster <command>
   verify    check every protocol's hash-chained history; exits 1 on any break
 
 Configuration comes from the environment: DATABASE_URL (PostgreSQL; default: embedded PGlite
-in STER_DATA_DIR, ./data), PORT (3000), HOST (127.0.0.1), STER_SECRET_KEY, LOG_LEVEL.`;
+in STER_DATA_DIR, ./data), PORT (3000), HOST (127.0.0.1), STER_SECRET_KEY, LOG_LEVEL, and the
+citizens' sign-in STER_OIDC_ISSUER, STER_OIDC_CLIENT_ID, STER_OIDC_CLIENT_SECRET,
+STER_OIDC_REDIRECT_URI (demo: the IdCorreios stand-in on port 3200).`;
 
 async function serve(runtime: Runtime) {
   const { ctx, handle } = runtime;
@@ -55,6 +58,9 @@ async function main() {
 
     return;
   }
+  if (command === 'demo') {
+    useDemoIdCorreios(process.env);
+  }
   const runtime = await openRuntime(loadConfig());
   const { ctx, handle } = runtime;
 
@@ -71,6 +77,7 @@ async function main() {
       await serve(runtime);
       await startDemoPartnerBesideSter(ctx);
       await startErpStandinBesideSter(ctx, erpPort);
+      await startIdCorreiosBesideSter(ctx);
       break;
     }
     case 'serve':

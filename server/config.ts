@@ -22,7 +22,35 @@ export type Config = {
   erpSecret?: string | undefined;
   /** Requests per minute each partner credential may make to each `/ster/api/...` route. */
   partnerRateLimit?: number;
+  /** The citizens' single sign-on (IdCorreios, OpenID Connect); null when not configured. */
+  oidc: OidcConfig | null;
 };
+
+/** A relying-party registration with an OpenID provider, as any real provider issues one. */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: the portal's `/cidadao/retorno` page. */
+  redirectUri: string;
+};
+
+function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.STER_OIDC_ISSUER;
+  if (!issuer) {
+    return null;
+  }
+  const clientId = env.STER_OIDC_CLIENT_ID;
+  const clientSecret = env.STER_OIDC_CLIENT_SECRET;
+  const redirectUri = env.STER_OIDC_REDIRECT_URI;
+  if (!clientId || !clientSecret || !redirectUri) {
+    throw new Error(
+      'STER_OIDC_ISSUER needs STER_OIDC_CLIENT_ID, STER_OIDC_CLIENT_SECRET and STER_OIDC_REDIRECT_URI',
+    );
+  }
+
+  return { issuer, clientId, clientSecret, redirectUri };
+}
 
 function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   const fromEnv = env.STER_SECRET_KEY;
@@ -67,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     erpUrl: env.STER_ERP_URL || undefined,
     erpSecret: env.STER_ERP_SECRET || undefined,
     partnerRateLimit: Number(env.STER_PARTNER_RATE_LIMIT ?? 300),
+    oidc: readOidc(env),
   };
 }

@@ -6,6 +6,7 @@ import { createAuthService } from '@server/modules/auth/auth.service.ts';
 import { registerBackoffice } from '@server/modules/backoffice/backoffice.module.ts';
 import { createBillingModule } from '@server/modules/billing/billing.module.ts';
 import { registerBillingRoutes } from '@server/modules/billing/billing.routes.ts';
+import { createCitizenModule } from '@server/modules/citizen/citizen.module.ts';
 import { createCatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
 import { registerCatalogueRoutes } from '@server/modules/catalogue/catalogue.routes.ts';
 import { createCatalogueService } from '@server/modules/catalogue/catalogue.service.ts';
@@ -52,9 +53,11 @@ export function createModules(ctx: AppContext) {
   const expiry = createExpiryService(ctx, { protocols, history });
   const billing = createBillingModule(ctx);
   const reports = createReportsModule(ctx);
+  const citizen = createCitizenModule(ctx, { catalogue: catalogueRepository, protocols });
 
   return {
     auth,
+    citizenAuth: citizen.auth,
     expiry,
     billing,
     reports,
@@ -70,6 +73,7 @@ export function createModules(ctx: AppContext) {
       registerBillingRoutes(app, billing);
       registerReconciliationModule(app, ctx);
       reports.register(app);
+      citizen.register(app);
     },
   };
 }

@@ -25,6 +25,7 @@ export function startScheduler(ctx: AppContext, modules: ReturnType<typeof creat
       await modules.expiry.expireDue();
       await pruneRateLimitCounters(ctx.db, new Date(ctx.clock.now().getTime() - DAY_MS));
       await modules.billing.issueDue();
+      await modules.citizenAuth.prune();
     } catch (error) {
       ctx.logger.error({ err: error, event: 'job_failed', job: 'expiry' }, 'scheduled job failed');
     } finally {

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   /** A cookie-authenticated change without the anti-CSRF header. */
   CSRF_HEADER_MISSING: 403,
+  /** The IdCorreios sign-in could not be completed: expired, replayed, or a token that failed a check. */
+  CITIZEN_SIGN_IN_FAILED: 401,
   NOT_FOUND: 404,
   /** Unknown code, or a protocol this actor may not see: the answer is the same on purpose. */
   PROTOCOL_NOT_FOUND: 404,
@@ -48,6 +50,8 @@ export const ERROR_STATUS = {
   PARTNER_UNAVAILABLE: 502,
   /** The database is not reachable; try again shortly. */
   UNAVAILABLE: 503,
+  /** The citizens' identity provider (IdCorreios) did not answer; try again shortly. */
+  SIGN_IN_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -82,6 +82,7 @@ export async function createTestApp(
     secretKey: TEST_SECRET,
     secureCookies: false,
     jobIntervalMs: 0,
+    oidc: null,
     ...options.config,
   };
   const ctx: AppContext = {

@@ -96,6 +96,7 @@ async function openApp(databaseUrl: string, secret: Buffer) {
     secretKey: secret,
     secureCookies: false,
     jobIntervalMs: 0,
+    oidc: null,
   };
   const app = await buildApp(
     {

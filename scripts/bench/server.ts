@@ -26,6 +26,7 @@ const config: Config = {
   secretKey: Buffer.from(secret, 'hex'),
   secureCookies: false,
   jobIntervalMs: 0,
+  oidc: null,
 };
 const { ctx, handle } = await openRuntime(config);
 const app = await buildApp(ctx, { logger: false });

@@ -286,6 +286,8 @@ export type DB = {
   reportExports: ReportExportsTable;
   reportExportChunks: ReportExportChunksTable;
   partnerServiceHooks: PartnerServiceHooksTable;
+  citizenSignIns: CitizenSignInsTable;
+  citizenSessions: CitizenSessionsTable;
 };
 
 /** A hosted-form service's calls to its client's partner (issue #6). */
@@ -514,4 +516,28 @@ export type ReportExportChunksTable = {
   attempt: number;
   sequence: number;
   data: Buffer;
+};
+
+export type CitizenSignInsTable = {
+  id: Generated<string>;
+  handleHash: string;
+  state: string;
+  nonce: string;
+  codeVerifierSealed: string;
+  returnTo: string;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+  consumedAt: Date | null;
+};
+
+export type CitizenSessionsTable = {
+  id: Generated<string>;
+  tokenHash: string;
+  subject: string;
+  documentHash: string;
+  citizenSealed: string;
+  createdAt: CreatedAt;
+  lastSeenAt: ColumnType<Date, Date | undefined, Date>;
+  expiresAt: Date;
+  revokedAt: Date | null;
 };

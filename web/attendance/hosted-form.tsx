@@ -1,15 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { CitizenFields, type CitizenValue } from '@web/attendance/citizen-fields.tsx';
 import { DocumentsChecklist } from '@web/attendance/documents-checklist.tsx';
-import { FormFieldInput } from '@web/attendance/form-field-input.tsx';
-import {
-  serverFieldErrors,
-  toFormData,
-  validateAnswers,
-  visibleFields,
-  type RawAnswers,
-} from '@web/attendance/form-state.ts';
-import { newIdempotencyKey, type ApiError } from '@web/api/client.ts';
+import { FormSections } from '@web/attendance/form-sections.tsx';
+import { toFormData, type RawAnswers } from '@web/attendance/form-state.ts';
+import { useFormFeedback } from '@web/attendance/use-form-feedback.ts';
+import { newIdempotencyKey } from '@web/api/client.ts';
 import { sterApi } from '@web/api/endpoints.ts';
 import type { Protocol, ServiceForm } from '@web/api/types.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
@@ -18,7 +13,6 @@ import { toApiError } from '@web/components/use-load.ts';
 import { useShortcuts } from '@web/components/use-shortcuts.ts';
 import { allFields, type FormDefinition } from '@shared/forms/form-definition.ts';
 import { parseCitizenDocument } from '@shared/documents.ts';
-import type { ErrorField } from '@shared/errors.ts';
 
 export type HostedFormProps = {
   serviceId: string;
@@ -44,30 +38,15 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
   const [citizen, setCitizen] = useState<CitizenValue>({ document: '', name: '' });
   const [answers, setAnswers] = useState<RawAnswers>({});
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
   const [documents, setDocuments] = useState<string[]>([]);
-  const [serverError, setServerError] = useState<ApiError | null>(null);
-  const [serverFields, setServerFields] = useState<ErrorField[]>([]);
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
-
-  const validation = validateAnswers(definition, answers);
-  const clientErrors = validation.ok
-    ? {}
-    : Object.fromEntries(
-        [...validation.errors].reverse().map((error) => [error.field, error.message]),
-      );
-  const serverErrors = serverFieldErrors(serverFields, 'body.formData.');
-  const citizenServer = serverFieldErrors(serverFields, 'body.citizen.');
+  const feedback = useFormFeedback(definition, answers);
+  const { validation, submitted, serverError, serverFields, citizenServer, show } = feedback;
+  const { errorOf, touch, clearServer } = feedback;
   const documentInvalid = parseCitizenDocument(citizen.document) === null;
-  const show = (id: string) => submitted || touched.has(id);
-  const errorOf = (id: string) => serverErrors[id] ?? (show(id) ? clientErrors[id] : undefined);
   const mirror = mirrors(definition);
 
-  const touch = (id: string) => setTouched((current) => new Set(current).add(id));
-  const clearServer = (path: string) =>
-    setServerFields((current) => current.filter((field) => field.field !== path));
   const changeAnswer = (id: string, value: string) => {
     setAnswers((current) => ({ ...current, [id]: value }));
     setEdited((current) => new Set(current).add(id));
@@ -86,13 +65,12 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    setSubmitted(true);
+    feedback.markSubmitted();
     if (busy || !validation.ok || documentInvalid) {
       return;
     }
     setBusy(true);
-    setServerError(null);
-    setServerFields([]);
+    feedback.clearRefusal();
     try {
       const name = citizen.name.trim();
       const result = await sterApi.attendInPerson(
@@ -106,9 +84,7 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
       );
       onCreated(result.protocol);
     } catch (failure) {
-      const error = toApiError(failure);
-      setServerError(error);
-      setServerFields(error.fields);
+      feedback.refused(toApiError(failure));
       setBusy(false);
     }
   };
@@ -129,23 +105,13 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
         onChange={changeCitizen}
         onBlur={(field) => touch(`citizen.${field}`)}
       />
-      {definition.sections.map((section) => (
-        <fieldset key={section.id} className="form-section">
-          <legend>{section.title}</legend>
-          <div className="form-grid">
-            {visibleFields(definition, answers, section.fields).map((field) => (
-              <FormFieldInput
-                key={field.id}
-                field={field}
-                value={answers[field.id] ?? ''}
-                error={errorOf(field.id)}
-                onChange={(value) => changeAnswer(field.id, value)}
-                onBlur={() => touch(field.id)}
-              />
-            ))}
-          </div>
-        </fieldset>
-      ))}
+      <FormSections
+        definition={definition}
+        answers={answers}
+        errorOf={errorOf}
+        onChange={changeAnswer}
+        onBlur={touch}
+      />
       <DocumentsChecklist
         documents={definition.requiredDocuments}
         checked={documents}

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '@web/api/client.ts';
 import { sterApi } from '@web/api/endpoints.ts';
 import type { Protocol } from '@web/api/types.ts';
-import { maskCpfOrCnpj } from '@web/attendance/masks.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
-import { Field } from '@web/components/field.tsx';
+import { DocumentField } from '@web/components/document-field.tsx';
 import { Kbd } from '@web/components/kbd.tsx';
 import { Layout } from '@web/components/layout.tsx';
 import { protocolCodeError, ProtocolCodeField } from '@web/components/protocol-code-field.tsx';
@@ -64,18 +63,12 @@ export function ProtocolSearch() {
           error={problems.code ?? serverField('code')}
           onChange={setCode}
         />
-        <Field label="ou CPF/CNPJ do usuário" error={problems.document ?? serverField('document')}>
-          {(props) => (
-            <input
-              {...props}
-              className="mono"
-              inputMode="numeric"
-              autoComplete="off"
-              value={document}
-              onChange={(event) => setDocument(maskCpfOrCnpj(event.target.value))}
-            />
-          )}
-        </Field>
+        <DocumentField
+          label="ou CPF/CNPJ do usuário"
+          value={document}
+          error={problems.document ?? serverField('document')}
+          onChange={setDocument}
+        />
         <button type="submit" className="button button-primary" disabled={busy}>
           Consultar <Kbd keys="Enter" />
         </button>

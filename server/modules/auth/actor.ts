@@ -16,8 +16,20 @@ export type StaffActor = {
 /** Someone with no credentials: a citizen on the public pages. */
 export type AnonymousActor = { kind: 'anonymous' };
 
+/**
+ * A citizen signed in with IdCorreios: the CPF comes from the provider's ID token, so a citizen
+ * sees exactly the protocols whose CPF index matches `documentHash`.
+ */
+export type CitizenActor = {
+  kind: 'citizen';
+  sessionId: string;
+  cpf: string;
+  documentHash: string;
+  name: string | null;
+};
+
 /** Who is making a request. Every object-level check starts from this. */
-export type Actor = StaffActor | AnonymousActor;
+export type Actor = StaffActor | AnonymousActor | CitizenActor;
 
 export const COUNTER_ROLES: readonly StaffRole[] = ['attendant', 'supervisor'];
 export const BACK_OFFICE_ROLES: readonly StaffRole[] = ['backOffice', 'admin'];
@@ -28,6 +40,14 @@ export function requireStaff(actor: Actor, roles?: readonly StaffRole[]): StaffA
   }
   if (roles && !roles.includes(actor.role)) {
     throw new AppError('FORBIDDEN', 'Seu perfil não permite esta operação.');
+  }
+
+  return actor;
+}
+
+export function requireCitizen(actor: Actor): CitizenActor {
+  if (actor.kind !== 'citizen') {
+    throw new AppError('UNAUTHENTICATED', 'Entre com o IdCorreios para continuar.');
   }
 
   return actor;

@@ -90,4 +90,43 @@ export function registerCatalogueRoutes(app: App, catalogue: CatalogueService) {
     },
     async (request) => catalogue.form(null, request.params.id),
   );
+
+  app.get(
+    '/api/v1/public/virtual/clients',
+    {
+      schema: {
+        tags: PUBLIC,
+        summary: 'Clientes com serviços que aceitam atendimento virtual (com IdCorreios)',
+        querystring: ClientsQuery,
+        response: withErrors({ 200: ClientListResponse }, 400),
+      },
+    },
+    async (request) => catalogue.listPublicClients(request.query.name, 'virtual'),
+  );
+
+  app.get(
+    '/api/v1/public/virtual/clients/:id/services',
+    {
+      schema: {
+        tags: PUBLIC,
+        summary: 'Serviços do cliente com atendimento virtual',
+        params: IdParams,
+        response: withErrors({ 200: ServiceListResponse }, 400),
+      },
+    },
+    async (request) => catalogue.listPublicServices(request.params.id, 'virtual'),
+  );
+
+  app.get(
+    '/api/v1/public/virtual/services/:id/form',
+    {
+      schema: {
+        tags: PUBLIC,
+        summary: 'Formulário de atendimento virtual do serviço',
+        params: IdParams,
+        response: withErrors({ 200: FormResponse }, 400, 404, 422),
+      },
+    },
+    async (request) => catalogue.form(null, request.params.id, 'virtual'),
+  );
 }

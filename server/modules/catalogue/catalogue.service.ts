@@ -10,6 +10,9 @@ import type {
  * The "Atendimento" screen's catalogue: clients and their services as this agency offers them,
  * and a service's published hosted form. The public pages see pre-attendance services only.
  */
+/** The attendance types a citizen starts on the portal: pre-attendance, or virtual (signed in). */
+export type PublicAttendanceType = 'preAttendance' | 'virtual';
+
 export function createCatalogueService(ctx: AppContext, catalogue: CatalogueRepository) {
   function agencyOf(actor: Actor): AgencyScope | null {
     const staff = requireStaff(actor);
@@ -28,28 +31,34 @@ export function createCatalogueService(ctx: AppContext, catalogue: CatalogueRepo
       return { services: await catalogue.listServicesOfClient(ctx.db, clientId, agencyOf(actor)) };
     },
 
-    async listPublicClients(name: string | undefined) {
-      const rows = await catalogue.listClients(ctx.db, {
-        name,
-        agency: null,
-        attendanceType: 'preAttendance',
-      });
+    async listPublicClients(
+      name: string | undefined,
+      attendanceType: PublicAttendanceType = 'preAttendance',
+    ) {
+      const rows = await catalogue.listClients(ctx.db, { name, agency: null, attendanceType });
 
       return { clients: rows.map((row) => ({ ...row, serviceCount: Number(row.serviceCount) })) };
     },
 
-    async listPublicServices(clientId: string) {
-      const rows = await catalogue.listServicesOfClient(ctx.db, clientId, null, 'preAttendance');
+    async listPublicServices(
+      clientId: string,
+      attendanceType: PublicAttendanceType = 'preAttendance',
+    ) {
+      const rows = await catalogue.listServicesOfClient(ctx.db, clientId, null, attendanceType);
 
       return { services: rows.filter((row) => row.solution === 'hostedForm') };
     },
 
-    async form(actor: Actor | null, serviceId: string) {
+    async form(
+      actor: Actor | null,
+      serviceId: string,
+      publicType: PublicAttendanceType = 'preAttendance',
+    ) {
       if (actor) {
         requireStaff(actor);
       }
       const service = await catalogue.findServiceForAttendance(ctx.db, serviceId);
-      if (!service || (actor === null && !service.attendanceTypes.includes('preAttendance'))) {
+      if (!service || (actor === null && !service.attendanceTypes.includes(publicType))) {
         throw notFound('Serviço');
       }
       const form = await catalogue.findPublishedForm(ctx.db, serviceId);

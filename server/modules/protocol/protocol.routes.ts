@@ -51,10 +51,14 @@ export function registerProtocolRoutes(
       schema: {
         tags: TAGS,
         summary: 'Atendimento virtual (protocolo finalizado na hora, faturado no ERP)',
+        description:
+          'Feito pelo próprio cidadão com sessão do IdCorreios (o CPF deve ser o dele) ou por ' +
+          'um atendente para o cidadão.',
         headers: IdempotencyHeaders,
         body: AttendanceBody,
-        response: withErrors({ 201: ProtocolResponse }, 400, 401, 403, 404, 409, 422),
+        response: withErrors({ 201: ProtocolResponse }, 400, 401, 403, 404, 409, 422, 429),
       },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { documentsChecked = [], quantity = 1, ...rest } = request.body;

@@ -6,6 +6,7 @@ import {
   requireCounterStaff,
   requireStaff,
   type Actor,
+  type CitizenActor,
   type StaffActor,
 } from '@server/modules/auth/actor.ts';
 import type { CatalogueRepository } from '@server/modules/catalogue/catalogue.repository.ts';
@@ -115,6 +116,48 @@ export function createProtocolService(
     return { statusCode: 201, body: { protocol: presentProtocol(row, ctx.vault) } };
   }
 
+  /** The citizen's own attendance: the CPF is the one IdCorreios vouched for, no other. */
+  async function attendVirtuallyAsCitizen(
+    citizen: CitizenActor,
+    input: Attendance,
+    key: string | undefined,
+  ) {
+    const given = parseCitizen(input.citizen);
+    if (given.document.kind !== 'cpf' || given.document.number !== citizen.cpf) {
+      const message = 'O CPF do atendimento deve ser o seu, o mesmo do IdCorreios.';
+      throw new AppError('FORBIDDEN', message, {
+        fields: [{ field: 'body.citizen.document', code: 'notSignedInCitizen', message }],
+      });
+    }
+    const attendance = {
+      ...input,
+      citizen: { document: citizen.cpf, name: input.citizen.name ?? citizen.name ?? undefined },
+    };
+    await askPartner({ ...attendance, attendanceType: 'virtual' }, null);
+
+    return runIdempotent(
+      ctx.db,
+      {
+        scope: `citizen:${citizen.documentHash}`,
+        key,
+        fingerprint: ['attendVirtually', attendance],
+      },
+      async (tx) => {
+        const row = await creation.create(
+          tx,
+          { ...attendance, attendanceType: 'virtual' },
+          {
+            actor: { ...SYSTEM_ACTOR, kind: 'citizen', label: 'Usuário (IdCorreios)' },
+            agency: null,
+            attendant: null,
+          },
+        );
+
+        return created(row);
+      },
+    );
+  }
+
   return {
     view,
 
@@ -139,10 +182,14 @@ export function createProtocolService(
     },
 
     /**
-     * Virtual attendance: done online and finalised at once, for direct ERP billing. Here an
-     * attendant does it for a citizen, as the document allows.
+     * Virtual attendance: done online and finalised at once, for direct ERP billing. A citizen
+     * signed in with IdCorreios does it for themselves; an attendant may do it for a citizen, as
+     * the document allows.
      */
     async attendVirtually(actor: Actor, input: Attendance, key: string | undefined) {
+      if (actor.kind === 'citizen') {
+        return attendVirtuallyAsCitizen(actor, input, key);
+      }
       const staff = requireStaff(actor);
       await askPartner({ ...input, attendanceType: 'virtual' }, null);
 

@@ -214,7 +214,8 @@ function newDocument(receipt: ReceiptView, height: number): Doc {
   });
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+/** The finished document's bytes. */
+export function collectPdf(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -241,5 +242,5 @@ export async function renderReceiptPdf(receipt: ReceiptView): Promise<Buffer> {
   const doc = newDocument(receipt, height);
   layout(doc, receipt, image);
 
-  return collect(doc);
+  return collectPdf(doc);
 }
