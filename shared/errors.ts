@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   PROTOCOL_EXPIRED: 409,
   /** A unique value is already taken (a code, a staff number, a counter reference). */
   CONFLICT: 409,
+  /** The record changed since the screen read it (optimistic concurrency): reload and redo. */
+  STALE_VERSION: 409,
   /** A request with this idempotency key is still being processed. */
   IDEMPOTENCY_IN_FLIGHT: 409,
   PAYLOAD_TOO_LARGE: 413,

@@ -8,6 +8,7 @@ import type { AttendanceType, ProtocolStatus } from '@shared/protocol/lifecycle.
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Version = ColumnType<number, never, never>;
 /** A calendar date as `YYYY-MM-DD`. */
 type CalendarDate = string;
 
@@ -28,6 +29,8 @@ export type AgenciesTable = {
   state: string;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -40,6 +43,8 @@ export type StaffTable = {
   passwordHash: string;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -70,6 +75,8 @@ export type ClientsTable = {
   kind: ClientKind;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -85,6 +92,8 @@ export type ContractsTable = {
   validTo: CalendarDate | null;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -105,6 +114,8 @@ export type ServicesTable = {
   partnerPriceMaxCents: number | null;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -119,6 +130,8 @@ export type AssociatedItemsTable = {
   quantity: Generated<number>;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
 };
 
 export type TariffsTable = {
@@ -129,6 +142,8 @@ export type TariffsTable = {
   validFrom: CalendarDate;
   validTo: CalendarDate | null;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   createdBy: string | null;
 };
 

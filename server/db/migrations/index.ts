@@ -3,6 +3,7 @@ import * as coreSchema from '@server/db/migrations/20261203150000_core_schema.ts
 import * as rateLimits from '@server/db/migrations/20261203155000_rate_limits.ts';
 import * as backoffice from '@server/db/migrations/20261203160000_backoffice.ts';
 import * as partners from '@server/db/migrations/20261203170000_partners.ts';
+import * as catalogueVersions from '@server/db/migrations/20261204100000_catalogue_versions.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261203155000_rate_limits': rateLimits,
   '20261203160000_backoffice': backoffice,
   '20261203170000_partners': partners,
+  '20261204100000_catalogue_versions': catalogueVersions,
 };

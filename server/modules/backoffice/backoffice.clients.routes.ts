@@ -12,8 +12,14 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { flag, pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import {
+  flag,
+  pageOf,
+  staffOf,
+  expectedVersion,
+} from '@server/modules/backoffice/backoffice.common.ts';
 
 export function registerClientsRoutes(app: App, clients: ClientsService) {
   app.get(
@@ -54,10 +60,12 @@ export function registerClientsRoutes(app: App, clients: ClientsService) {
         tags: TAGS,
         summary: 'Alterar cliente (sigla, nome, CNPJ, tipo, situação)',
         params: IdParams,
+        headers: VersionHeaders,
         body: ClientUpdateBody,
         response: withErrors({ 200: ClientResponse }, ...COMMON_ERRORS, 404, 409),
       },
     },
-    async (request) => clients.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      clients.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 }

@@ -52,13 +52,14 @@ export function createClientsService(
       return { client };
     },
 
-    async update(staff: StaffActor, id: string, body: ClientUpdateBody) {
+    async update(staff: StaffActor, id: string, body: ClientUpdateBody, expectedVersion?: number) {
       const values = body.cnpj === undefined ? body : { ...body, cnpj: parseCnpj(body.cnpj) };
       const client = await recorder.update(
         staff,
         SPEC,
         (tx) => clients.lock(tx, id),
         (tx) => clients.update(tx, id, { ...values, updatedAt: ctx.clock.now() }),
+        expectedVersion,
       );
 
       return { client };
