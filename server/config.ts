@@ -16,6 +16,8 @@ export type Config = {
   secureCookies: boolean;
   /** How often the scheduled jobs (expiry) run; 0 disables them. */
   jobIntervalMs: number;
+  /** The ERP's credential for pushing catalogue imports; unset disables the ERP endpoint. */
+  erpToken?: string | undefined;
 };
 
 function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
@@ -58,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env.STER_SECURE_COOKIES === 'true'
       : env.NODE_ENV === 'production',
     jobIntervalMs: Number(env.STER_JOB_INTERVAL_MS ?? 60_000),
+    erpToken: env.STER_ERP_TOKEN || undefined,
   };
 }

@@ -10,6 +10,7 @@ import { createCatalogueService } from '@server/modules/catalogue/catalogue.serv
 import { createCounterRepository } from '@server/modules/counter/counter.repository.ts';
 import { registerCounterRoutes } from '@server/modules/counter/counter.routes.ts';
 import { createCounterService } from '@server/modules/counter/counter.service.ts';
+import { registerErpImportModule } from '@server/modules/erp-import/erp-import.module.ts';
 import { registerExpiryRoutes } from '@server/modules/expiry/expiry.routes.ts';
 import { createExpiryService } from '@server/modules/expiry/expiry.service.ts';
 import { registerPartnerModule } from '@server/modules/partner/partner.module.ts';
@@ -56,6 +57,7 @@ export function createModules(ctx: AppContext) {
       registerExpiryRoutes(app, expiry);
       registerPartnerModule(app, ctx);
       registerBackoffice(app, ctx);
+      registerErpImportModule(app, ctx);
     },
   };
 }

@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   TARIFF_NOT_FOUND: 422,
   /** The service is inactive, not offered at this agency, or not for this attendance type. */
   SERVICE_NOT_AVAILABLE: 422,
+  /** An ERP catalogue import has bad records; `fields` names each line and column. */
+  IMPORT_INVALID: 422,
   /** A business rule other than the above refused the request; the message says which. */
   RULE_VIOLATED: 422,
   RATE_LIMITED: 429,

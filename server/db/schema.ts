@@ -261,6 +261,23 @@ export type CatalogueChangesTable = {
   occurredAt: CreatedAt;
 };
 
+export type ErpImportsTable = {
+  id: Generated<string>;
+  source: 'file' | 'erp';
+  format: 'csv' | 'json';
+  fileName: string | null;
+  contentHash: string;
+  rows: JSONColumnType<unknown[]>;
+  operations: JSONColumnType<unknown[]>;
+  summary: JSONColumnType<Record<string, number>>;
+  status: ColumnType<'previewed' | 'applied', 'previewed' | undefined, 'applied'>;
+  createdBy: string | null;
+  createdByLabel: string;
+  createdAt: CreatedAt;
+  appliedByLabel: string | null;
+  appliedAt: Date | null;
+};
+
 export type RateLimitCountersTable = { key: string; windowStart: Date; count: number };
 
 export type DB = {
@@ -286,6 +303,7 @@ export type DB = {
   partnerCredentials: PartnerCredentialsTable;
   outboxDeliveries: OutboxDeliveriesTable;
   outboxDeliveryAttempts: OutboxDeliveryAttemptsTable;
+  erpImports: ErpImportsTable;
 };
 
 export type PartnerMode = 'live' | 'sandbox';

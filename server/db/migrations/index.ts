@@ -4,6 +4,7 @@ import * as rateLimits from '@server/db/migrations/20261203155000_rate_limits.ts
 import * as backoffice from '@server/db/migrations/20261203160000_backoffice.ts';
 import * as partners from '@server/db/migrations/20261203170000_partners.ts';
 import * as catalogueVersions from '@server/db/migrations/20261204100000_catalogue_versions.ts';
+import * as erpImports from '@server/db/migrations/20261204101000_erp_imports.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261203160000_backoffice': backoffice,
   '20261203170000_partners': partners,
   '20261204100000_catalogue_versions': catalogueVersions,
+  '20261204101000_erp_imports': erpImports,
 };

@@ -21,23 +21,33 @@ export type ChangeInput = {
   after: object;
 };
 
+/** Who a change is attributed to: a member of staff, or a system such as the ERP (no id). */
+export type ChangeAuthor = { id: string | null; label: string };
+
+/** Appends one change, inside the transaction that makes it: both are kept or neither. */
+async function recordBy(tx: Tx, author: ChangeAuthor, change: ChangeInput) {
+  await tx
+    .insertInto('catalogueChanges')
+    .values({
+      entity: change.entity,
+      entityId: change.entityId,
+      action: change.before === null ? 'create' : 'update',
+      before: change.before === null ? null : JSON.stringify(change.before),
+      after: JSON.stringify(change.after),
+      actorId: author.id,
+      actorLabel: author.label,
+    })
+    .execute();
+}
+
 export function createChangesRepository() {
   return {
     /** Appends one change, inside the transaction that makes it: both are kept or neither. */
     async record(tx: Tx, actor: StaffActor, change: ChangeInput) {
-      await tx
-        .insertInto('catalogueChanges')
-        .values({
-          entity: change.entity,
-          entityId: change.entityId,
-          action: change.before === null ? 'create' : 'update',
-          before: change.before === null ? null : JSON.stringify(change.before),
-          after: JSON.stringify(change.after),
-          actorId: actor.staffId,
-          actorLabel: actorLabel(actor),
-        })
-        .execute();
+      await recordBy(tx, { id: actor.staffId, label: actorLabel(actor) }, change);
     },
+
+    recordBy,
 
     list(
       db: Reader,
