@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { actorLabel, type StaffActor } from '@server/modules/auth/actor.ts';
 import type { Tx } from '@server/db/transaction.ts';
 import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
-import { paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
+import { matches, paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
 /** The catalogue entities whose changes are logged, as named in `catalogue_changes.entity`. */
 export type CatalogueEntity =
@@ -20,6 +21,18 @@ export type ChangeInput = {
   before: object | null;
   after: object;
 };
+
+export type ChangeFilter = {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  actor?: string | undefined;
+  action?: 'create' | 'update' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+/** The calendar day of a change in São Paulo, where the back office works. */
+const localDay = sql`(occurred_at at time zone 'America/Sao_Paulo')::date`;
 
 /** Who a change is attributed to: a member of staff, or a system such as the ERP (no id). */
 export type ChangeAuthor = { id: string | null; label: string };
@@ -49,11 +62,7 @@ export function createChangesRepository() {
 
     recordBy,
 
-    list(
-      db: Reader,
-      filter: { entity?: string | undefined; entityId?: string | undefined },
-      page: PageInput,
-    ) {
+    list(db: Reader, filter: ChangeFilter, page: PageInput) {
       let query = db
         .selectFrom('catalogueChanges')
         .select([
@@ -73,6 +82,18 @@ export function createChangesRepository() {
       }
       if (filter.entityId) {
         query = query.where('entityId', '=', filter.entityId);
+      }
+      if (filter.actor) {
+        query = query.where(matches('actorLabel', filter.actor));
+      }
+      if (filter.action) {
+        query = query.where('action', '=', filter.action);
+      }
+      if (filter.from) {
+        query = query.where(sql<boolean>`${localDay} >= ${filter.from}::date`);
+      }
+      if (filter.to) {
+        query = query.where(sql<boolean>`${localDay} <= ${filter.to}::date`);
       }
 
       return paginate(query, page);
