@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ClientList } from '@web/attendance/client-list.tsx';
+import { BACKOFFICE_ROUTES } from '@web/backoffice/backoffice-routes.tsx';
 import { HostedFormScreen } from '@web/attendance/hosted-form-screen.tsx';
 import { ServiceList } from '@web/attendance/service-list.tsx';
 import { Layout } from '@web/components/layout.tsx';
@@ -35,6 +36,7 @@ const ROUTES: Route[] = [
   },
   { path: '/ster/consulta', render: () => <ProtocolSearch /> },
   { path: '/ster/protocolo/:code', render: (p) => <ProtocolScreen code={param(p, 'code')} /> },
+  ...BACKOFFICE_ROUTES,
 ];
 
 /** Picks the screen for the address bar; the key remounts it when the path changes. */

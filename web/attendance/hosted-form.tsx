@@ -24,6 +24,8 @@ export type HostedFormProps = {
   serviceId: string;
   form: ServiceForm;
   onCreated: (protocol: Protocol) => void;
+  /** The form builder's live preview: the same form, but submitting only validates. */
+  preview?: boolean | undefined;
 };
 
 const CITIZEN_DOCUMENT_ERROR = 'CPF ou CNPJ inválido: confira os dígitos.';
@@ -39,7 +41,7 @@ function mirrors(definition: FormDefinition) {
 }
 
 /** A hosted form ("solução parametrizável") filled at the counter; submitting makes it pending. */
-export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
+export function HostedForm({ serviceId, form, onCreated, preview }: HostedFormProps) {
   const { definition } = form;
   const [citizen, setCitizen] = useState<CitizenValue>({ document: '', name: '' });
   const [answers, setAnswers] = useState<RawAnswers>({});
@@ -87,7 +89,7 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     setSubmitted(true);
-    if (busy || !validation.ok || documentInvalid) {
+    if (busy || !validation.ok || documentInvalid || preview) {
       return;
     }
     setBusy(true);
@@ -112,7 +114,7 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
       setBusy(false);
     }
   };
-  useShortcuts({ F9: () => void submit() });
+  useShortcuts({ F9: () => void submit() }, !preview);
 
   const fieldCount = Object.keys(toFormData(definition, answers)).length;
 
@@ -156,6 +158,11 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
         }}
       />
       <ErrorMessage error={serverError} />
+      {preview && submitted && validation.ok && !documentInvalid && (
+        <p className="alert alert-success" role="status">
+          Pré-visualização: os dados são válidos. Nada foi registrado.
+        </p>
+      )}
       {submitted && (!validation.ok || documentInvalid) && (
         <p className="alert alert-error" role="alert">
           Corrija os campos destacados antes de registrar.

@@ -14,11 +14,16 @@ const NAV = [
   { to: '/balcao/estorno', label: 'Estorno', keys: 'Alt+R' },
 ] as const;
 
+/** Back-office roles also see the catalogue management; counter roles never do. */
+export const BACK_OFFICE_ROLES: readonly string[] = ['backOffice', 'admin'];
+const BACK_OFFICE_NAV = { to: '/backoffice', label: 'Retaguarda', keys: 'Alt+B' } as const;
+
 /** The frame of every signed-in screen: who is at the counter, where to go, and the screen. */
 export function Layout({ title, children, system = 'SARA' }: LayoutProps) {
   const { staff, signOut } = useSession();
   const path = usePath();
-  const shortcuts = Object.fromEntries(NAV.map((item) => [item.keys, () => navigate(item.to)]));
+  const nav = BACK_OFFICE_ROLES.includes(staff.role) ? [...NAV, BACK_OFFICE_NAV] : NAV;
+  const shortcuts = Object.fromEntries(nav.map((item) => [item.keys, () => navigate(item.to)]));
   useShortcuts({ ...shortcuts, 'Alt+S': signOut });
 
   return (
@@ -45,7 +50,7 @@ export function Layout({ title, children, system = 'SARA' }: LayoutProps) {
       </header>
       <nav className="nav" aria-label="Telas">
         <ul>
-          {NAV.map((item) => {
+          {nav.map((item) => {
             const active = item.to === '/' ? path === '/' : path.startsWith(item.to);
 
             return (

@@ -39,6 +39,19 @@ export function registerClientsRoutes(app: App, clients: ClientsService) {
     },
   );
 
+  app.get(
+    '/api/v1/backoffice/clients/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Um cliente',
+        params: IdParams,
+        response: withErrors({ 200: ClientResponse }, ...COMMON_ERRORS, 404),
+      },
+    },
+    async (request) => clients.find(request.params.id),
+  );
+
   app.post(
     '/api/v1/backoffice/clients',
     {

@@ -1,5 +1,5 @@
 import type { AppContext } from '@server/context.ts';
-import { fieldError } from '@server/errors.ts';
+import { fieldError, notFound } from '@server/errors.ts';
 import type { StaffActor } from '@server/modules/auth/actor.ts';
 import type {
   ClientFilter,
@@ -43,6 +43,15 @@ export function createClientsService(
       const { rows, total } = await clients.list(ctx.db, filter, page);
 
       return { clients: rows, page: pageResult(page, total) };
+    },
+
+    async find(id: string) {
+      const client = await clients.find(ctx.db, id);
+      if (!client) {
+        throw notFound('Cliente');
+      }
+
+      return { client };
     },
 
     async create(staff: StaffActor, body: ClientBody) {
