@@ -79,8 +79,9 @@ export function SectionsEditor({ definition, problems, onChange }: SectionsEdito
             </button>
           </div>
           {section.fields.map((field, fieldIndex) => (
+            // Keyed by position, so typing a new identifier does not remount the editor.
             <FieldEditor
-              key={field.id}
+              key={`${sectionIndex}.${fieldIndex}`}
               field={field}
               position={`${sectionIndex + 1}.${fieldIndex + 1}`}
               earlier={fieldsBefore(definition, field.id)}
