@@ -11,6 +11,7 @@ export function AgenciesScreen() {
       <CrudSection<Agency>
         title="Agências"
         noun="agência"
+        createLabel="Nova agência"
         listPath="/agencies"
         itemsKey="agencies"
         createPath="/agencies"

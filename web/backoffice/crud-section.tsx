@@ -22,6 +22,8 @@ export type CrudSectionProps<T extends Versioned> = {
   title: string;
   /** The record's name in buttons: "Novo contrato", "Editar contrato". */
   noun: string;
+  /** For feminine nouns: "Nova tarifa". */
+  createLabel?: string;
   listPath: string;
   /** The key of the list in the answer: `{ clients: [...], page }`. */
   itemsKey: string;
@@ -82,6 +84,7 @@ export function CrudSection<T extends Versioned>(props: CrudSectionProps<T>) {
   };
 
   const headingId = `${itemsKey}-heading`;
+  const createLabel = props.createLabel ?? `Novo ${noun}`;
 
   return (
     <section className="crud" aria-labelledby={headingId}>
@@ -93,7 +96,7 @@ export function CrudSection<T extends Versioned>(props: CrudSectionProps<T>) {
             className="button button-primary"
             onClick={() => setEditing({ mode: 'create' })}
           >
-            Novo {noun}
+            {createLabel}
           </button>
         )}
       </div>
@@ -175,7 +178,7 @@ export function CrudSection<T extends Versioned>(props: CrudSectionProps<T>) {
       )}
       <Pager page={load.data?.page} label={title} onOffset={setOffset} />
       <Dialog
-        title={editing?.mode === 'edit' ? `Editar ${noun}` : `Novo ${noun}`}
+        title={editing?.mode === 'edit' ? `Editar ${noun}` : createLabel}
         open={editing !== null}
         onClose={() => setEditing(null)}
       >

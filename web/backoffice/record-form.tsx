@@ -46,6 +46,9 @@ function initialOf(spec: FieldSpec, record: Body | null): Value {
 
 /** The API value of an input; undefined leaves the field out of the request. */
 function apiValue(spec: FieldSpec, value: Value): unknown {
+  if (Array.isArray(value)) {
+    return value.length > 0 ? value : undefined;
+  }
   if (typeof value !== 'string') {
     return value;
   }

@@ -93,6 +93,7 @@ export function ServiceScreen({ serviceId }: ServiceScreenProps) {
           <CrudSection<Tariff>
             title="Tarifas"
             noun="tarifa"
+            createLabel="Nova tarifa"
             listPath={`/services/${serviceId}/tariffs`}
             itemsKey="tariffs"
             createPath={`/services/${serviceId}/tariffs`}
