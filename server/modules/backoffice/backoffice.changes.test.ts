@@ -39,12 +39,22 @@ describe('back-office change log filters', () => {
     expect(paged.json().changes[0].action).toBe('create');
   });
 
-  it('refuses a malformed day with 400 naming the field, and attendants with 403', async () => {
+  it('refuses a malformed day with 400 naming the field, attendants with 403, and reads one client', async () => {
     const bad = await api.get('/api/v1/backoffice/changes?from=03-12-2026');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toContain('from');
 
     const attendant = apiAs(t, await t.signIn(STAFF.esmeralda));
     expect((await attendant.get('/api/v1/backoffice/changes')).statusCode).toBe(403);
+
+    const client = await newClient(api);
+    expect((await attendant.get(`/api/v1/backoffice/clients/${client.id}`)).statusCode).toBe(403);
+    const found = await api.get(`/api/v1/backoffice/clients/${client.id}`);
+    expect(found.json().client).toMatchObject({ id: client.id, version: 1 });
+    const missing = await api.get(
+      '/api/v1/backoffice/clients/00000000-0000-4000-8000-000000000000',
+    );
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('NOT_FOUND');
   });
 });

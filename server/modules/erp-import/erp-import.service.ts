@@ -34,10 +34,12 @@ export type ImportInput =
 
 const MAX_SHOWN = 50;
 
-function invalid(problems: readonly RowProblem[]): AppError {
+/** Problems come by CSV line, or by the record's position in a JSON list. */
+function invalid(problems: readonly RowProblem[], format: ImportFormat = 'csv'): AppError {
   const first = problems[0];
+  const unit = format === 'csv' ? 'Linha' : 'Registro';
   const where = (problem: RowProblem) =>
-    `Linha ${problem.line}${problem.column ? `, coluna ${problem.column}` : ''}: ${problem.message}`;
+    `${unit} ${problem.line}${problem.column ? `, coluna ${problem.column}` : ''}: ${problem.message}`;
 
   return new AppError(
     'IMPORT_INVALID',
@@ -95,14 +97,14 @@ export function createErpImportService(
     async preview(author: ImportAuthor, input: ImportInput) {
       const { rows, problems } = read(input);
       if (problems.length > 0) {
-        throw invalid(problems);
+        throw invalid(problems, input.format);
       }
       if (rows.length === 0) {
         throw invalid([{ line: 1, column: '', message: 'O arquivo não tem registros.' }]);
       }
       const plan = planImport(rows, await imports.snapshot(ctx.db, rows, false));
       if (plan.problems.length > 0) {
-        throw invalid(plan.problems);
+        throw invalid(plan.problems, input.format);
       }
       const record = await inTransaction(ctx.db, (tx) =>
         imports.insertImport(tx, {
@@ -140,7 +142,7 @@ export function createErpImportService(
         const snapshot = await imports.snapshot(tx, rows, true);
         const plan = planImport(rows, snapshot);
         if (plan.problems.length > 0) {
-          throw invalid(plan.problems);
+          throw invalid(plan.problems, record.format);
         }
         if (canonicalJson(plan.operations) !== canonicalJson(record.operations)) {
           throw new AppError(

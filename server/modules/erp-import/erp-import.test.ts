@@ -254,6 +254,7 @@ describe('ERP catalogue import', () => {
     });
     expect(badRecord.statusCode).toBe(422);
     expect(badRecord.json().error.fields[0].field).toBe('lines.1.valor_centavos');
+    expect(badRecord.json().error.message).toContain('Registro 1, coluna valor_centavos');
   });
 
   it('keeps the ERP endpoint closed when no credential is configured', async () => {
