@@ -180,5 +180,5 @@ describe('catalogue screens', () => {
     expect(total).toBeGreaterThan(0);
     await page.getByText(`1–${Math.min(total, 20)} de ${total}`).waitFor();
     expect(await page.getByRole('cell', { name: 'Cliente' }).count()).toBe(0);
-  });
+  }, 90_000); // the whole set-up of a client from the screens
 });

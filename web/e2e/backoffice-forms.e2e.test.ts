@@ -180,5 +180,5 @@ describe('form builder: design, preview, publish, serve, change, publish again',
       await shown.getByText('Nome completo').first().waitFor();
       expect(await shown.getByText('Nome do segurado').count()).toBe(0);
     }
-  });
+  }, 120_000); // one long user journey: design, publish, serve twice, change, publish again
 });
