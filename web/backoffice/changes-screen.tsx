@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { backofficeApi, type Page, type PageQuery } from '@web/backoffice/backoffice-api.ts';
+import { backofficeApi, type Page } from '@web/backoffice/backoffice-api.ts';
 import { BackofficeFrame } from '@web/backoffice/backoffice-frame.tsx';
+import { FilterBar, useFilters, type FilterSpec } from '@web/backoffice/filter-bar.tsx';
 import { ENTITIES, labelOf } from '@web/backoffice/labels.ts';
 import { Pager } from '@web/backoffice/pager.tsx';
 import { ErrorMessage } from '@web/components/error-message.tsx';
-import { Field } from '@web/components/field.tsx';
 import { useLoad } from '@web/components/use-load.ts';
 import { formatDateTime } from '@shared/time.ts';
 
@@ -35,77 +34,31 @@ function changedFields(change: Change) {
 const show = (value: unknown) =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
-const FILTERS = [
-  { name: 'actor', label: 'Quem (matrícula ou nome)', type: 'search' },
+const FILTERS: FilterSpec[] = [
+  { name: 'entity', label: 'Tipo de registro', options: ENTITIES },
+  {
+    name: 'action',
+    label: 'Ação',
+    options: { create: 'Criação', update: 'Alteração' },
+    allLabel: 'Todas',
+  },
+  { name: 'actor', label: 'Quem (matrícula ou nome)' },
   { name: 'from', label: 'De', type: 'date' },
   { name: 'to', label: 'Até', type: 'date' },
-] as const;
+];
 
 /** The catalogue's change log: who changed what and when, with before and after. */
 export function ChangesScreen() {
-  const [draft, setDraft] = useState<PageQuery>({});
-  const [applied, setApplied] = useState<PageQuery>({});
-  const [offset, setOffset] = useState(0);
+  const state = useFilters();
+  const { applied, offset, setOffset } = state;
   const query = { ...applied, limit: '20', offset: String(offset) };
   const load = useLoad(
     () => backofficeApi.list<{ changes: Change[]; page: Page }>('/changes', query),
     [JSON.stringify(query)],
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setOffset(0);
-    setApplied(draft);
-  };
-  const set = (name: string, value: string) => setDraft({ ...draft, [name]: value });
-
   return (
     <BackofficeFrame title="Retaguarda – histórico de alterações">
-      <form className="toolbar" role="search" aria-label="Filtrar alterações" onSubmit={submit}>
-        <Field label="Tipo de registro">
-          {(aria) => (
-            <select
-              {...aria}
-              value={draft.entity ?? ''}
-              onChange={(e) => set('entity', e.target.value)}
-            >
-              <option value="">Todos</option>
-              {Object.entries(ENTITIES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Ação">
-          {(aria) => (
-            <select
-              {...aria}
-              value={draft.action ?? ''}
-              onChange={(e) => set('action', e.target.value)}
-            >
-              <option value="">Todas</option>
-              <option value="create">Criação</option>
-              <option value="update">Alteração</option>
-            </select>
-          )}
-        </Field>
-        {FILTERS.map((filter) => (
-          <Field key={filter.name} label={filter.label}>
-            {(aria) => (
-              <input
-                {...aria}
-                type={filter.type}
-                value={draft[filter.name] ?? ''}
-                onChange={(e) => set(filter.name, e.target.value)}
-              />
-            )}
-          </Field>
-        ))}
-        <button type="submit" className="button">
-          Filtrar
-        </button>
-      </form>
+      <FilterBar label="Filtrar alterações" filters={FILTERS} state={state} />
       <ErrorMessage catalogue error={load.error} onRetry={load.reload} />
       {load.data?.changes.length === 0 && (
         <p className="empty" role="status">

@@ -1,22 +1,18 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   backofficeApi,
   type Page,
   type PageQuery,
   type Versioned,
 } from '@web/backoffice/backoffice-api.ts';
-import type { Labels } from '@web/backoffice/labels.ts';
+import { FilterBar, useFilters, type FilterSpec } from '@web/backoffice/filter-bar.tsx';
 import { Pager } from '@web/backoffice/pager.tsx';
 import { RecordForm, type FieldSpec } from '@web/backoffice/record-form.tsx';
 import { Dialog } from '@web/components/dialog.tsx';
 import { ErrorMessage } from '@web/components/error-message.tsx';
-import { Field } from '@web/components/field.tsx';
 import { useLoad } from '@web/components/use-load.ts';
 
 export type Column<T> = { label: string; render: (row: T) => ReactNode };
-
-/** A list filter: free text when it has no options, a select otherwise. */
-export type FilterSpec = { name: string; label: string; options?: Labels };
 
 export type CrudSectionProps<T extends Versioned> = {
   title: string;
@@ -44,15 +40,11 @@ export type CrudSectionProps<T extends Versioned> = {
 
 type Editing<T> = { mode: 'create' } | { mode: 'edit'; row: T } | null;
 
-/**
- * One catalogue list with its filters, its server-side pages, and a dialog to create or edit a
- * record. Filters apply on submit, so each change of filter is one request.
- */
+/** One catalogue list with its filters, its server-side pages, and a create or edit dialog. */
 export function CrudSection<T extends Versioned>(props: CrudSectionProps<T>) {
   const { title, noun, listPath, itemsKey, fields, columns, filters = [], pageSize = 20 } = props;
-  const [draft, setDraft] = useState<PageQuery>({});
-  const [applied, setApplied] = useState<PageQuery>({});
-  const [offset, setOffset] = useState(0);
+  const state = useFilters();
+  const { applied, offset, setOffset } = state;
   const [editing, setEditing] = useState<Editing<T>>(null);
   const query = {
     ...applied,
@@ -65,12 +57,6 @@ export function CrudSection<T extends Versioned>(props: CrudSectionProps<T>) {
     [listPath, JSON.stringify(query)],
   );
   const rows = (load.data?.[itemsKey] as T[] | undefined) ?? [];
-
-  const filter = (event: FormEvent) => {
-    event.preventDefault();
-    setOffset(0);
-    setApplied(draft);
-  };
 
   const save = async (body: Record<string, unknown>) => {
     if (editing?.mode === 'edit') {
@@ -101,38 +87,7 @@ export function CrudSection<T extends Versioned>(props: CrudSectionProps<T>) {
         )}
       </div>
       {filters.length > 0 && (
-        <form className="toolbar" role="search" aria-label={`Filtrar ${title}`} onSubmit={filter}>
-          {filters.map((spec) => (
-            <Field key={spec.name} label={spec.label}>
-              {(aria) =>
-                spec.options ? (
-                  <select
-                    {...aria}
-                    value={draft[spec.name] ?? ''}
-                    onChange={(event) => setDraft({ ...draft, [spec.name]: event.target.value })}
-                  >
-                    <option value="">Todos</option>
-                    {Object.entries(spec.options).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    {...aria}
-                    type="search"
-                    value={draft[spec.name] ?? ''}
-                    onChange={(event) => setDraft({ ...draft, [spec.name]: event.target.value })}
-                  />
-                )
-              }
-            </Field>
-          ))}
-          <button type="submit" className="button">
-            Filtrar
-          </button>
-        </form>
+        <FilterBar label={`Filtrar ${title}`} filters={filters} state={state} />
       )}
       <ErrorMessage catalogue error={load.error} onRetry={load.reload} />
       {load.loading && rows.length === 0 && <p role="status">Carregando…</p>}

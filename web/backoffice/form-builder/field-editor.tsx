@@ -9,6 +9,33 @@ import {
   type FormField,
 } from '@shared/forms/form-definition.ts';
 
+export type FieldTypeSelectProps = {
+  label: string;
+  value: FieldType;
+  onChange: (type: FieldType) => void;
+};
+
+/** A select of every field type the core supports, by its Portuguese name. */
+export function FieldTypeSelect({ label, value, onChange }: FieldTypeSelectProps) {
+  return (
+    <Field label={label}>
+      {(aria) => (
+        <select
+          {...aria}
+          value={value}
+          onChange={(event) => onChange(event.target.value as FieldType)}
+        >
+          {FIELD_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {FIELD_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export type FieldEditorProps = {
   field: FormField;
   position: string;
@@ -70,21 +97,11 @@ export function FieldEditor(props: FieldEditorProps) {
             />
           )}
         </Field>
-        <Field label="Tipo">
-          {(aria) => (
-            <select
-              {...aria}
-              value={field.type}
-              onChange={(event) => onChange(retype(field, event.target.value as FieldType))}
-            >
-              {FIELD_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {FIELD_TYPE_LABELS[type]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FieldTypeSelect
+          label="Tipo"
+          value={field.type}
+          onChange={(type) => onChange(retype(field, type))}
+        />
         <Field label="Texto de ajuda">
           {(aria) => (
             <input

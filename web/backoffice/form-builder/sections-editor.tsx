@@ -9,14 +9,9 @@ import {
   updateField,
   updateSection,
 } from '@web/backoffice/form-builder/definition-edit.ts';
-import { FieldEditor } from '@web/backoffice/form-builder/field-editor.tsx';
+import { FieldEditor, FieldTypeSelect } from '@web/backoffice/form-builder/field-editor.tsx';
 import { Field } from '@web/components/field.tsx';
-import {
-  FIELD_TYPE_LABELS,
-  FIELD_TYPES,
-  type FieldType,
-  type FormDefinition,
-} from '@shared/forms/form-definition.ts';
+import type { FieldType, FormDefinition } from '@shared/forms/form-definition.ts';
 
 export type SectionsEditorProps = {
   definition: FormDefinition;
@@ -97,23 +92,11 @@ export function SectionsEditor({ definition, problems, onChange }: SectionsEdito
             />
           ))}
           <div className="toolbar">
-            <Field label={`Tipo do novo campo na seção ${sectionIndex + 1}`}>
-              {(aria) => (
-                <select
-                  {...aria}
-                  value={newType[sectionIndex] ?? 'text'}
-                  onChange={(event) =>
-                    setNewType({ ...newType, [sectionIndex]: event.target.value as FieldType })
-                  }
-                >
-                  {FIELD_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {FIELD_TYPE_LABELS[type]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <FieldTypeSelect
+              label={`Tipo do novo campo na seção ${sectionIndex + 1}`}
+              value={newType[sectionIndex] ?? 'text'}
+              onChange={(type) => setNewType({ ...newType, [sectionIndex]: type })}
+            />
             <button
               type="button"
               className="button"
