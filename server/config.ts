@@ -24,6 +24,8 @@ export type Config = {
   partnerRateLimit?: number;
   /** The citizens' single sign-on (IdCorreios, OpenID Connect); null when not configured. */
   oidc: OidcConfig | null;
+  /** The ERP's credential for pushing catalogue imports; unset disables the ERP endpoint. */
+  erpToken?: string | undefined;
 };
 
 /** A relying-party registration with an OpenID provider, as any real provider issues one. */
@@ -96,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     erpSecret: env.STER_ERP_SECRET || undefined,
     partnerRateLimit: Number(env.STER_PARTNER_RATE_LIMIT ?? 300),
     oidc: readOidc(env),
+    erpToken: env.STER_ERP_TOKEN || undefined,
   };
 }

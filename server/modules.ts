@@ -13,6 +13,7 @@ import { createCatalogueService } from '@server/modules/catalogue/catalogue.serv
 import { createCounterRepository } from '@server/modules/counter/counter.repository.ts';
 import { registerCounterRoutes } from '@server/modules/counter/counter.routes.ts';
 import { createCounterService } from '@server/modules/counter/counter.service.ts';
+import { registerErpImportModule } from '@server/modules/erp-import/erp-import.module.ts';
 import { registerExpiryRoutes } from '@server/modules/expiry/expiry.routes.ts';
 import { createExpiryService } from '@server/modules/expiry/expiry.service.ts';
 import { createHooksRepository } from '@server/modules/partner/partner.hooks.repository.ts';
@@ -74,6 +75,7 @@ export function createModules(ctx: AppContext) {
       registerReconciliationModule(app, ctx);
       reports.register(app);
       citizen.register(app);
+      registerErpImportModule(app, ctx);
     },
   };
 }

@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   PROTOCOL_EXPIRED: 409,
   /** A unique value is already taken (a code, a staff number, a counter reference). */
   CONFLICT: 409,
+  /** The record changed since the screen read it (optimistic concurrency): reload and redo. */
+  STALE_VERSION: 409,
   /** A request with this idempotency key is still being processed. */
   IDEMPOTENCY_IN_FLIGHT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -40,6 +42,8 @@ export const ERROR_STATUS = {
   TARIFF_NOT_FOUND: 422,
   /** The service is inactive, not offered at this agency, or not for this attendance type. */
   SERVICE_NOT_AVAILABLE: 422,
+  /** An ERP catalogue import has bad records; `fields` names each line and column. */
+  IMPORT_INVALID: 422,
   /** A business rule other than the above refused the request; the message says which. */
   RULE_VIOLATED: 422,
   /** The client's partner system, asked before creating the protocol, refused the attendance. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ClientList } from '@web/attendance/client-list.tsx';
+import { BACKOFFICE_ROUTES } from '@web/backoffice/backoffice-routes.tsx';
 import { HostedFormScreen } from '@web/attendance/hosted-form-screen.tsx';
 import { ServiceList } from '@web/attendance/service-list.tsx';
 import { StatementScreen } from '@web/billing/statement-screen.tsx';
@@ -57,6 +58,7 @@ const ROUTES: Route[] = [
     path: '/backoffice/parceiros/:id/entregas',
     render: (p) => <DeliveryLog id={param(p, 'id')} />,
   },
+  ...BACKOFFICE_ROUTES,
 ];
 
 /** Picks the screen for the address bar; the key remounts it when the path changes. */

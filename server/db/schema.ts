@@ -8,6 +8,7 @@ import type { AttendanceType, ProtocolStatus } from '@shared/protocol/lifecycle.
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Version = ColumnType<number, never, never>;
 /** A calendar date as `YYYY-MM-DD`. */
 type CalendarDate = string;
 
@@ -28,6 +29,8 @@ export type AgenciesTable = {
   state: string;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -40,6 +43,8 @@ export type StaffTable = {
   passwordHash: string;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -70,6 +75,8 @@ export type ClientsTable = {
   kind: ClientKind;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -85,6 +92,8 @@ export type ContractsTable = {
   validTo: CalendarDate | null;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
   /** How often the contract's statements are produced (issue #7). */
   billingPeriod: Generated<BillingPeriod>;
@@ -107,6 +116,8 @@ export type ServicesTable = {
   partnerPriceMaxCents: number | null;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   updatedAt: UpdatedAt;
 };
 
@@ -121,6 +132,8 @@ export type AssociatedItemsTable = {
   quantity: Generated<number>;
   active: Generated<boolean>;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
 };
 
 export type TariffsTable = {
@@ -131,6 +144,8 @@ export type TariffsTable = {
   validFrom: CalendarDate;
   validTo: CalendarDate | null;
   createdAt: CreatedAt;
+  /** Bumped by the database on every change; the back office's edit precondition. */
+  version: Version;
   createdBy: string | null;
 };
 
@@ -248,6 +263,23 @@ export type CatalogueChangesTable = {
   occurredAt: CreatedAt;
 };
 
+export type ErpImportsTable = {
+  id: Generated<string>;
+  source: 'file' | 'erp';
+  format: 'csv' | 'json';
+  fileName: string | null;
+  contentHash: string;
+  rows: JSONColumnType<unknown[]>;
+  operations: JSONColumnType<unknown[]>;
+  summary: JSONColumnType<Record<string, number>>;
+  status: ColumnType<'previewed' | 'applied', 'previewed' | undefined, 'applied'>;
+  createdBy: string | null;
+  createdByLabel: string;
+  createdAt: CreatedAt;
+  appliedByLabel: string | null;
+  appliedAt: Date | null;
+};
+
 export type RateLimitCountersTable = { key: string; windowStart: Date; count: number };
 
 export type DB = {
@@ -288,6 +320,7 @@ export type DB = {
   partnerServiceHooks: PartnerServiceHooksTable;
   citizenSignIns: CitizenSignInsTable;
   citizenSessions: CitizenSessionsTable;
+  erpImports: ErpImportsTable;
 };
 
 /** A hosted-form service's calls to its client's partner (issue #6). */

@@ -23,7 +23,11 @@ export class ApiError extends Error {
   }
 }
 
-export type RequestOptions = { idempotencyKey?: string | undefined };
+export type RequestOptions = {
+  idempotencyKey?: string | undefined;
+  /** The record version the screen read; the server refuses the change if it moved on. */
+  ifMatch?: number | undefined;
+};
 
 /** Called when the server says the session is gone, so the app can show the sign-in screen. */
 let onUnauthenticated: () => void = () => {};
@@ -57,6 +61,9 @@ async function send<T>(method: string, url: string, body?: unknown, options: Req
   }
   if (options.idempotencyKey) {
     headers['idempotency-key'] = options.idempotencyKey;
+  }
+  if (options.ifMatch !== undefined) {
+    headers['if-match'] = `"${options.ifMatch}"`;
   }
 
   let response: Response;
@@ -92,7 +99,10 @@ export const api = {
   post: <T>(url: string, body?: unknown, options?: RequestOptions) =>
     send<T>('POST', url, body ?? {}, options),
   delete: <T>(url: string) => send<T>('DELETE', url),
-  patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, body),
+  patch: <T>(url: string, body: unknown, options?: RequestOptions) =>
+    send<T>('PATCH', url, body, options),
+  put: <T>(url: string, body: unknown, options?: RequestOptions) =>
+    send<T>('PUT', url, body, options),
 };
 
 /** A fresh idempotency key: one per logical operation, reused on every retry of it. */

@@ -18,6 +18,8 @@ export type HostedFormProps = {
   serviceId: string;
   form: ServiceForm;
   onCreated: (protocol: Protocol) => void;
+  /** The form builder's live preview: the same form, but submitting only validates. */
+  preview?: boolean | undefined;
 };
 
 const CITIZEN_DOCUMENT_ERROR = 'CPF ou CNPJ inválido: confira os dígitos.';
@@ -33,7 +35,7 @@ function mirrors(definition: FormDefinition) {
 }
 
 /** A hosted form ("solução parametrizável") filled at the counter; submitting makes it pending. */
-export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
+export function HostedForm({ serviceId, form, onCreated, preview }: HostedFormProps) {
   const { definition } = form;
   const [citizen, setCitizen] = useState<CitizenValue>({ document: '', name: '' });
   const [answers, setAnswers] = useState<RawAnswers>({});
@@ -66,7 +68,7 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     feedback.markSubmitted();
-    if (busy || !validation.ok || documentInvalid) {
+    if (busy || !validation.ok || documentInvalid || preview) {
       return;
     }
     setBusy(true);
@@ -88,7 +90,7 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
       setBusy(false);
     }
   };
-  useShortcuts({ F9: () => void submit() });
+  useShortcuts({ F9: () => void submit() }, !preview);
 
   const fieldCount = Object.keys(toFormData(definition, answers)).length;
 
@@ -122,6 +124,11 @@ export function HostedForm({ serviceId, form, onCreated }: HostedFormProps) {
         }}
       />
       <ErrorMessage error={serverError} />
+      {preview && submitted && validation.ok && !documentInvalid && (
+        <p className="alert alert-success" role="status">
+          Pré-visualização: os dados são válidos. Nada foi registrado.
+        </p>
+      )}
       {submitted && (!validation.ok || documentInvalid) && (
         <p className="alert alert-error" role="alert">
           Corrija os campos destacados antes de registrar.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApiError } from '@web/api/client.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
-import { Layout } from '@web/components/layout.tsx';
+import { BackofficeFrame } from '@web/backoffice/backoffice-frame.tsx';
 import { toApiError, useLoad } from '@web/components/use-load.ts';
 import { Link } from '@web/router.tsx';
 import { PROTOCOL_STATUS_LABELS, type ProtocolStatus } from '@shared/protocol/lifecycle.ts';
@@ -60,7 +60,7 @@ export function DeliveryLog({ id }: DeliveryLogProps) {
   };
 
   return (
-    <Layout title="Registro de entregas ao parceiro" system="STER">
+    <BackofficeFrame title="Registro de entregas ao parceiro">
       <p className="breadcrumbs">
         <Link to="/backoffice/parceiros">Parceiros</Link> ›{' '}
         <Link to={`/backoffice/parceiros/${id}`}>Parceiro</Link>
@@ -122,6 +122,6 @@ export function DeliveryLog({ id }: DeliveryLogProps) {
           </tbody>
         </table>
       )}
-    </Layout>
+    </BackofficeFrame>
   );
 }

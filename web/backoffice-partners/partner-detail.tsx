@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApiError } from '@web/api/client.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
-import { Layout } from '@web/components/layout.tsx';
+import { BackofficeFrame } from '@web/backoffice/backoffice-frame.tsx';
 import { toApiError, useLoad } from '@web/components/use-load.ts';
 import { Link } from '@web/router.tsx';
 import { ChangesList } from '@web/backoffice-partners/changes-list.tsx';
@@ -32,7 +32,7 @@ export function PartnerDetailScreen({ id }: PartnerDetailScreenProps) {
   };
 
   return (
-    <Layout title={partner ? `Parceiro ${partner.name}` : 'Parceiro'} system="STER">
+    <BackofficeFrame title={partner ? `Parceiro ${partner.name}` : 'Parceiro'}>
       <p className="breadcrumbs">
         <Link to="/backoffice/parceiros">Parceiros</Link>
       </p>
@@ -64,6 +64,6 @@ export function PartnerDetailScreen({ id }: PartnerDetailScreenProps) {
           <ChangesList changes={load.data.changes} />
         </>
       )}
-    </Layout>
+    </BackofficeFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { ErrorMessage } from '@web/components/error-message.tsx';
-import { Layout } from '@web/components/layout.tsx';
+import { BackofficeFrame } from '@web/backoffice/backoffice-frame.tsx';
 import { useLoad } from '@web/components/use-load.ts';
 import { Link } from '@web/router.tsx';
 import { PartnerCreateForm } from '@web/backoffice-partners/partner-create-form.tsx';
@@ -10,7 +10,7 @@ export function PartnerList() {
   const load = useLoad(() => partnersApi.list(), []);
 
   return (
-    <Layout title="Parceiros" system="STER">
+    <BackofficeFrame title="Parceiros">
       <ErrorMessage error={load.error} onRetry={load.reload} />
       {load.loading && <p role="status">Carregando parceiros…</p>}
       {load.data && load.data.partners.length === 0 && (
@@ -44,6 +44,6 @@ export function PartnerList() {
         </table>
       )}
       {load.data && <PartnerCreateForm />}
-    </Layout>
+    </BackofficeFrame>
   );
 }

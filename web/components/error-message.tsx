@@ -1,6 +1,11 @@
 import type { ApiError } from '@web/api/client.ts';
 
-export type ErrorMessageProps = { error: ApiError | null; onRetry?: (() => void) | undefined };
+export type ErrorMessageProps = {
+  error: ApiError | null;
+  onRetry?: (() => void) | undefined;
+  /** Back-office screens: a 409 there is about a catalogue record, not a protocol. */
+  catalogue?: boolean | undefined;
+};
 
 const CONFLICT_CODES = new Set(['ILLEGAL_TRANSITION', 'CONFLICT', 'PROTOCOL_EXPIRED']);
 
@@ -29,9 +34,12 @@ function advice(error: ApiError): string | null {
 }
 
 /** A failure shown as a clear message, with what to do next and, when it helps, a retry. */
-export function ErrorMessage({ error, onRetry }: ErrorMessageProps) {
+export function ErrorMessage({ error, onRetry, catalogue }: ErrorMessageProps) {
   if (!error) {
     return null;
+  }
+  if (catalogue) {
+    return <CatalogueError error={error} onRetry={onRetry} />;
   }
   const next = advice(error);
   const isConflict = error.status === 409;
@@ -56,4 +64,20 @@ function titleOf(error: ApiError): string {
   }
 
   return error.status >= 500 ? 'Falha no servidor' : 'Não foi possível concluir';
+}
+
+function CatalogueError({ error, onRetry }: ErrorMessageProps & { error: ApiError }) {
+  const stale = error.code === 'STALE_VERSION';
+
+  return (
+    <div className={`alert ${error.status === 409 ? 'alert-warning' : 'alert-error'}`} role="alert">
+      <strong>{stale ? 'Registro alterado por outra pessoa' : titleOf(error)}</strong>
+      <p>{error.message}</p>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          Tentar de novo
+        </button>
+      )}
+    </div>
+  );
 }

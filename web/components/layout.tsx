@@ -6,29 +6,35 @@ import { Link, navigate, usePath } from '@web/router.tsx';
 
 export type LayoutProps = { title: string; children: ReactNode; system?: 'SARA' | 'STER' };
 
-const NAV = [
+type NavItem = { to: string; label: string; keys: string; roles?: readonly string[] };
+
+const NAV: readonly NavItem[] = [
   { to: '/', label: 'Operação Serviço de Terceiro', keys: 'Alt+O' },
   { to: '/balcao/protocolos', label: 'Protocolos STER', keys: 'Alt+P' },
   { to: '/ster/atendimento', label: 'Atendimento', keys: 'Alt+A' },
   { to: '/ster/consulta', label: 'Consulta Protocolo', keys: 'Alt+C' },
   { to: '/balcao/estorno', label: 'Estorno', keys: 'Alt+R' },
-  { to: '/ster/faturamento', label: 'Faturamento', keys: 'Alt+I' },
-  { to: '/ster/fechamento', label: 'Fechamento do caixa', keys: 'Alt+X' },
+  { to: '/ster/faturamento', label: 'Faturamento', keys: 'Alt+I', roles: ['backOffice', 'admin'] },
+  {
+    to: '/ster/fechamento',
+    label: 'Fechamento do caixa',
+    keys: 'Alt+X',
+    roles: ['supervisor', 'backOffice', 'admin'],
+  },
   { to: '/ster/conciliacao', label: 'Conciliação', keys: 'Alt+N' },
   { to: '/relatorios', label: 'Relatórios', keys: 'Alt+L' },
-] as const;
+];
 
-/** Back-office screens, listed only for back-office staff. */
-const BACK_OFFICE_NAV = [
-  { to: '/backoffice/parceiros', label: 'Parceiros', keys: 'Alt+B' },
-] as const;
-const BACK_OFFICE_ROLES = ['backOffice', 'admin'];
+/** Back-office roles also see the catalogue management; counter roles never do. */
+export const BACK_OFFICE_ROLES: readonly string[] = ['backOffice', 'admin'];
+const BACK_OFFICE_NAV = { to: '/backoffice', label: 'Retaguarda', keys: 'Alt+B' } as const;
 
 /** The frame of every signed-in screen: who is at the counter, where to go, and the screen. */
 export function Layout({ title, children, system = 'SARA' }: LayoutProps) {
   const { staff, signOut } = useSession();
   const path = usePath();
-  const nav = BACK_OFFICE_ROLES.includes(staff.role) ? [...NAV, ...BACK_OFFICE_NAV] : NAV;
+  const offered = NAV.filter((item) => !item.roles || item.roles.includes(staff.role));
+  const nav = BACK_OFFICE_ROLES.includes(staff.role) ? [...offered, BACK_OFFICE_NAV] : offered;
   const shortcuts = Object.fromEntries(nav.map((item) => [item.keys, () => navigate(item.to)]));
   useShortcuts({ ...shortcuts, 'Alt+S': signOut });
 

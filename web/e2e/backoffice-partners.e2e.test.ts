@@ -48,7 +48,8 @@ async function tokenWorks(token: string) {
 describe('back-office partner screens', () => {
   it('issues a token shown once, rotates and revokes it, and logs every change', async () => {
     const page = await openAs(rig, STAFF.backOffice, '/');
-    await page.getByRole('link', { name: /Parceiros/ }).click();
+    await page.getByRole('link', { name: /Retaguarda/ }).click();
+    await page.getByRole('link', { name: 'Parceiros' }).click();
     await page.getByRole('heading', { name: 'Parceiros' }).waitFor();
     await expectAccessible(page, 'partner list');
     await screenshot(page, '70-backoffice-partners');
@@ -150,6 +151,6 @@ describe('back-office partner screens', () => {
     const page = await openAs(rig, STAFF.esmeralda, '/');
     expect(await page.getByRole('link', { name: /Parceiros/ }).count()).toBe(0);
     await page.goto(`${rig.baseUrl}/backoffice/parceiros`);
-    await page.getByRole('alert').filter({ hasText: 'Seu perfil não permite' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Sem permissão' }).waitFor();
   });
 });

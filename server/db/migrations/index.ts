@@ -3,6 +3,8 @@ import * as coreSchema from '@server/db/migrations/20261203150000_core_schema.ts
 import * as rateLimits from '@server/db/migrations/20261203155000_rate_limits.ts';
 import * as backoffice from '@server/db/migrations/20261203160000_backoffice.ts';
 import * as partners from '@server/db/migrations/20261203170000_partners.ts';
+import * as catalogueVersions from '@server/db/migrations/20261204100000_catalogue_versions.ts';
+import * as erpImports from '@server/db/migrations/20261204101000_erp_imports.ts';
 import * as citizenSessions from '@server/db/migrations/20261204110000_citizen_sessions.ts';
 import * as partnerHooks from '@server/db/migrations/20261204120000_partner_hooks.ts';
 import * as billing from '@server/db/migrations/20261204130000_billing.ts';
@@ -17,6 +19,8 @@ export const migrations: Record<string, Migration> = {
   '20261203155000_rate_limits': rateLimits,
   '20261203160000_backoffice': backoffice,
   '20261203170000_partners': partners,
+  '20261204100000_catalogue_versions': catalogueVersions,
+  '20261204101000_erp_imports': erpImports,
   '20261204110000_citizen_sessions': citizenSessions,
   '20261204120000_partner_hooks': partnerHooks,
   '20261204130000_billing': billing,

@@ -8,7 +8,7 @@ import {
   startingWith,
 } from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
-const COLUMNS = ['id', 'code', 'name', 'kind', 'city', 'state', 'active'] as const;
+const COLUMNS = ['id', 'code', 'name', 'kind', 'city', 'state', 'active', 'version'] as const;
 
 export type AgencyFilter = { kind?: AgencyKind | undefined; active?: boolean | undefined };
 

@@ -12,8 +12,14 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { flag, pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import {
+  flag,
+  pageOf,
+  staffOf,
+  expectedVersion,
+} from '@server/modules/backoffice/backoffice.common.ts';
 
 export function registerAgenciesRoutes(app: App, agencies: AgenciesService) {
   app.get(
@@ -54,10 +60,12 @@ export function registerAgenciesRoutes(app: App, agencies: AgenciesService) {
         tags: TAGS,
         summary: 'Alterar agência (nome, código, tipo, cidade, situação)',
         params: IdParams,
+        headers: VersionHeaders,
         body: AgencyUpdateBody,
         response: withErrors({ 200: AgencyResponse }, ...COMMON_ERRORS, 404, 409),
       },
     },
-    async (request) => agencies.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      agencies.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 }

@@ -34,6 +34,7 @@ export const AgenciesQuery = pageQueryWith({
 export type AgenciesQuery = Static<typeof AgenciesQuery>;
 
 const AgencyView = Type.Object({
+  version: Type.Integer({ description: 'Versão do registro: envie-a em If-Match ao alterar.' }),
   id: Type.String(),
   code: Type.String(),
   name: Type.String(),

@@ -39,12 +39,13 @@ export function createAgenciesService(
       return { agency };
     },
 
-    async update(staff: StaffActor, id: string, body: AgencyUpdateBody) {
+    async update(staff: StaffActor, id: string, body: AgencyUpdateBody, expectedVersion?: number) {
       const agency = await recorder.update(
         staff,
         SPEC,
         (tx) => agencies.lock(tx, id),
         (tx) => agencies.update(tx, id, { ...body, updatedAt: ctx.clock.now() }),
+        expectedVersion,
       );
 
       return { agency };

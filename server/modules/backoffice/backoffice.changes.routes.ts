@@ -16,15 +16,17 @@ export function registerChangesRoutes(app: App, ctx: AppContext, changes: Change
     {
       schema: {
         tags: TAGS,
-        summary: 'Histórico de alterações do catálogo (filtro por tipo e id do registro)',
+        summary:
+          'Histórico de alterações do catálogo (filtro por tipo, registro, autor, ação e período)',
         querystring: ChangesQuery,
         response: withErrors({ 200: ChangeListResponse }, ...COMMON_ERRORS),
       },
     },
     async (request) => {
-      const { entity, entityId, ...rest } = request.query;
-      const page = pageOf(rest);
-      const { rows, total } = await changes.list(ctx.db, { entity, entityId }, page);
+      const { limit, offset, ...filter } = request.query;
+      const page = pageOf({ limit, offset });
+      const actor = filter.actor?.trim() || undefined;
+      const { rows, total } = await changes.list(ctx.db, { ...filter, actor }, page);
 
       return {
         changes: rows.map((row) => ({

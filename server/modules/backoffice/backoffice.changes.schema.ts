@@ -1,3 +1,4 @@
+import { CalendarDate } from '@server/http/common.schema.ts';
 import { Type, type Static } from 'typebox';
 import { Page, PageQueryFields } from '@server/modules/backoffice/backoffice.common.schema.ts';
 
@@ -22,6 +23,12 @@ export const ChangesQuery = Type.Object(
       ),
     ),
     entityId: Type.Optional(Type.String({ format: 'uuid', description: 'Id do registro.' })),
+    actor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 80, description: 'Quem alterou: matrícula ou nome.' }),
+    ),
+    action: Type.Optional(Type.Union([Type.Literal('create'), Type.Literal('update')])),
+    from: Type.Optional({ ...CalendarDate, description: 'Desde este dia (horário de Brasília).' }),
+    to: Type.Optional({ ...CalendarDate, description: 'Até este dia, inclusive.' }),
     limit: PageQueryFields.limit,
     offset: PageQueryFields.offset,
   },

@@ -8,7 +8,7 @@ import {
   startingWith,
 } from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
-const COLUMNS = ['id', 'code', 'name', 'cnpj', 'kind', 'active'] as const;
+const COLUMNS = ['id', 'code', 'name', 'cnpj', 'kind', 'active', 'version'] as const;
 
 export type ClientFilter = { kind?: ClientKind | undefined; active?: boolean | undefined };
 

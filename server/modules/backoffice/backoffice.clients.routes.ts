@@ -12,8 +12,14 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { flag, pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import {
+  flag,
+  pageOf,
+  staffOf,
+  expectedVersion,
+} from '@server/modules/backoffice/backoffice.common.ts';
 
 export function registerClientsRoutes(app: App, clients: ClientsService) {
   app.get(
@@ -31,6 +37,19 @@ export function registerClientsRoutes(app: App, clients: ClientsService) {
 
       return clients.list({ kind, active: flag(active) }, pageOf(page));
     },
+  );
+
+  app.get(
+    '/api/v1/backoffice/clients/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Um cliente',
+        params: IdParams,
+        response: withErrors({ 200: ClientResponse }, ...COMMON_ERRORS, 404),
+      },
+    },
+    async (request) => clients.find(request.params.id),
   );
 
   app.post(
@@ -54,10 +73,12 @@ export function registerClientsRoutes(app: App, clients: ClientsService) {
         tags: TAGS,
         summary: 'Alterar cliente (sigla, nome, CNPJ, tipo, situação)',
         params: IdParams,
+        headers: VersionHeaders,
         body: ClientUpdateBody,
         response: withErrors({ 200: ClientResponse }, ...COMMON_ERRORS, 404, 409),
       },
     },
-    async (request) => clients.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      clients.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 }

@@ -41,6 +41,7 @@ export const ClientsQuery = pageQueryWith({
 export type ClientsQuery = Static<typeof ClientsQuery>;
 
 const ClientView = Type.Object({
+  version: Type.Integer({ description: 'Versão do registro: envie-a em If-Match ao alterar.' }),
   id: Type.String(),
   code: Type.String(),
   name: Type.String(),

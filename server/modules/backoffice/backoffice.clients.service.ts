@@ -1,5 +1,5 @@
 import type { AppContext } from '@server/context.ts';
-import { fieldError } from '@server/errors.ts';
+import { fieldError, notFound } from '@server/errors.ts';
 import type { StaffActor } from '@server/modules/auth/actor.ts';
 import type {
   ClientFilter,
@@ -45,6 +45,15 @@ export function createClientsService(
       return { clients: rows, page: pageResult(page, total) };
     },
 
+    async find(id: string) {
+      const client = await clients.find(ctx.db, id);
+      if (!client) {
+        throw notFound('Cliente');
+      }
+
+      return { client };
+    },
+
     async create(staff: StaffActor, body: ClientBody) {
       const values = { ...body, cnpj: parseCnpj(body.cnpj) };
       const client = await recorder.create(staff, SPEC, (tx) => clients.insert(tx, values));
@@ -52,13 +61,14 @@ export function createClientsService(
       return { client };
     },
 
-    async update(staff: StaffActor, id: string, body: ClientUpdateBody) {
+    async update(staff: StaffActor, id: string, body: ClientUpdateBody, expectedVersion?: number) {
       const values = body.cnpj === undefined ? body : { ...body, cnpj: parseCnpj(body.cnpj) };
       const client = await recorder.update(
         staff,
         SPEC,
         (tx) => clients.lock(tx, id),
         (tx) => clients.update(tx, id, { ...values, updatedAt: ctx.clock.now() }),
+        expectedVersion,
       );
 
       return { client };

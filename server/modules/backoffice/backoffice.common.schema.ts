@@ -50,3 +50,16 @@ export const Amount = Type.Integer({
   maximum: 100_000_000_000,
   description: 'Valor em centavos.',
 });
+
+/**
+ * The optimistic-concurrency precondition of a change: the `version` the screen last read.
+ * When the record changed since, the change is refused with 409 STALE_VERSION.
+ */
+export const VersionHeaders = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({
+      pattern: '^"?[0-9]{1,9}"?$',
+      description: 'Versão lida do registro (campo version); se mudou, a alteração é recusada.',
+    }),
+  ),
+});

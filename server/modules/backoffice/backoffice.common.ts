@@ -133,3 +133,10 @@ function translateDatabaseError(error: unknown, conflicts: ConflictMessages): Ap
       return null;
   }
 }
+
+/** The version an `If-Match` header names, if any (quotes of an entity tag allowed). */
+export function expectedVersion(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+
+  return typeof header === 'string' ? Number(header.replaceAll('"', '')) : undefined;
+}

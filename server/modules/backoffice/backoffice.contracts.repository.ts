@@ -15,6 +15,7 @@ const COLUMNS = [
   'validFrom',
   'validTo',
   'active',
+  'version',
 ] as const;
 
 export function createContractsRepository() {

@@ -4,8 +4,9 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import { pageOf, staffOf, expectedVersion } from '@server/modules/backoffice/backoffice.common.ts';
 import {
   ContractBody,
   ContractListResponse,
@@ -54,10 +55,12 @@ export function registerContractsRoutes(app: App, contracts: ContractsService) {
         tags: TAGS,
         summary: 'Alterar contrato (número, códigos, modalidade, associados, vigência)',
         params: IdParams,
+        headers: VersionHeaders,
         body: ContractUpdateBody,
         response: withErrors({ 200: ContractResponse }, ...COMMON_ERRORS, 404, 409),
       },
     },
-    async (request) => contracts.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      contracts.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 }

@@ -36,6 +36,7 @@ export type ContractUpdateBody = Static<typeof ContractUpdateBody>;
 export const ContractsQuery = PageQuery;
 
 const ContractView = Type.Object({
+  version: Type.Integer({ description: 'Versão do registro: envie-a em If-Match ao alterar.' }),
   id: Type.String(),
   clientId: Type.String(),
   number: Type.String(),

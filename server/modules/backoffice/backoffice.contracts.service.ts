@@ -62,7 +62,12 @@ export function createContractsService(
       return { contract };
     },
 
-    async update(staff: StaffActor, id: string, body: ContractUpdateBody) {
+    async update(
+      staff: StaffActor,
+      id: string,
+      body: ContractUpdateBody,
+      expectedVersion?: number,
+    ) {
       const contract = await recorder.update(
         staff,
         SPEC,
@@ -73,6 +78,7 @@ export function createContractsService(
 
           return contracts.update(tx, id, { ...body, updatedAt: ctx.clock.now() });
         },
+        expectedVersion,
       );
 
       return { contract };

@@ -16,6 +16,7 @@ const COLUMNS = [
   'unitAmountCents',
   'quantity',
   'active',
+  'version',
 ] as const;
 
 export function createItemsRepository() {

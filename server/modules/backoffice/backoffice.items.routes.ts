@@ -4,8 +4,14 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { flag, pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import {
+  flag,
+  pageOf,
+  staffOf,
+  expectedVersion,
+} from '@server/modules/backoffice/backoffice.common.ts';
 import {
   ItemBody,
   ItemListResponse,
@@ -56,11 +62,13 @@ export function registerItemsRoutes(app: App, items: ItemsService) {
         tags: TAGS,
         summary: 'Alterar item associado',
         params: IdParams,
+        headers: VersionHeaders,
         body: ItemUpdateBody,
         response: withErrors({ 200: ItemResponse }, ...COMMON_ERRORS, 404, 409),
       },
     },
-    async (request) => items.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      items.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 
   app.post(

@@ -27,6 +27,7 @@ export const ItemsQuery = pageQueryWith({ active: Type.Optional(BooleanQuery) })
 export type ItemsQuery = Static<typeof ItemsQuery>;
 
 const ItemView = Type.Object({
+  version: Type.Integer({ description: 'Versão do registro: envie-a em If-Match ao alterar.' }),
   id: Type.String(),
   serviceId: Type.String(),
   code: Type.String(),

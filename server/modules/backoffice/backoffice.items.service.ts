@@ -31,12 +31,13 @@ export function createItemsService(
 ) {
   const { items, services, recorder } = deps;
 
-  function update(staff: StaffActor, id: string, body: ItemUpdateBody) {
+  function update(staff: StaffActor, id: string, body: ItemUpdateBody, expectedVersion?: number) {
     return recorder.update(
       staff,
       SPEC,
       (tx) => items.lock(tx, id),
       (tx) => items.update(tx, id, body),
+      expectedVersion,
     );
   }
 
@@ -62,8 +63,8 @@ export function createItemsService(
       return { item };
     },
 
-    async update(staff: StaffActor, id: string, body: ItemUpdateBody) {
-      return { item: await update(staff, id, body) };
+    async update(staff: StaffActor, id: string, body: ItemUpdateBody, expectedVersion?: number) {
+      return { item: await update(staff, id, body, expectedVersion) };
     },
 
     async deactivate(staff: StaffActor, id: string) {

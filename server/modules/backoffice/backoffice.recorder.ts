@@ -1,6 +1,6 @@
 import type { AppContext } from '@server/context.ts';
 import type { Tx } from '@server/db/transaction.ts';
-import { notFound } from '@server/errors.ts';
+import { AppError, notFound } from '@server/errors.ts';
 import type { StaffActor } from '@server/modules/auth/actor.ts';
 import type {
   CatalogueEntity,
@@ -8,7 +8,19 @@ import type {
 } from '@server/modules/backoffice/backoffice.changes.repository.ts';
 import { writing, type ConflictMessages } from '@server/modules/backoffice/backoffice.common.ts';
 
-type Recorded = { id: string };
+type Recorded = { id: string; version?: number };
+
+function checkVersion(spec: ChangeSpec, before: Recorded, expected: number | undefined) {
+  if (expected !== undefined && before.version !== expected) {
+    throw new AppError(
+      'STALE_VERSION',
+      `${spec.label}: o registro foi alterado por outra pessoa depois que você o abriu ` +
+        `(versão ${before.version ?? '?'}, você editava a ${expected}). ` +
+        'Recarregue a tela para ver os dados atuais e refaça a alteração.',
+      { fields: [{ field: 'headers.if-match', code: 'stale', message: 'Versão desatualizada.' }] },
+    );
+  }
+}
 
 export type ChangeSpec = {
   entity: CatalogueEntity;
@@ -49,18 +61,23 @@ export function createRecorder(ctx: AppContext, changes: ChangesRepository) {
       });
     },
 
-    /** Loads (and locks) the record, applies the change, and logs both versions. */
+    /**
+     * Loads (and locks) the record, checks it is still the version the caller read, applies the
+     * change, and logs both versions.
+     */
     update<T extends Recorded, U extends object = T>(
       staff: StaffActor,
       spec: ChangeSpec,
       load: (tx: Tx) => Promise<T | undefined>,
       apply: (tx: Tx, before: T) => Promise<U>,
+      expectedVersion?: number,
     ) {
       return change(staff, spec, async (tx, log) => {
         const before = await load(tx);
         if (!before) {
           throw notFound(spec.label);
         }
+        checkVersion(spec, before, expectedVersion);
         const after = await apply(tx, before);
         await log(before.id, before, after);
 

@@ -24,6 +24,7 @@ const COLUMNS = [
   'partnerPriceMinCents',
   'partnerPriceMaxCents',
   'active',
+  'version',
 ] as const;
 
 /** The agencies a service is restricted to; none means every agency of its kinds. */

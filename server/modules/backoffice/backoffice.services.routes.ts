@@ -4,8 +4,14 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { flag, pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import {
+  flag,
+  pageOf,
+  staffOf,
+  expectedVersion,
+} from '@server/modules/backoffice/backoffice.common.ts';
 import {
   ServiceBody,
   ServiceListResponse,
@@ -67,10 +73,12 @@ export function registerServicesRoutes(app: App, services: ServicesService) {
         tags: TAGS,
         summary: 'Alterar serviço',
         params: IdParams,
+        headers: VersionHeaders,
         body: ServiceUpdateBody,
         response: withErrors({ 200: ServiceResponse }, ...COMMON_ERRORS, 404, 409),
       },
     },
-    async (request) => services.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      services.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 }

@@ -78,6 +78,7 @@ export type ServicesQuery = Static<typeof ServicesQuery>;
 const NullableInteger = Type.Union([Type.Integer(), Type.Null()]);
 
 const ServiceView = Type.Object({
+  version: Type.Integer({ description: 'Versão do registro: envie-a em If-Match ao alterar.' }),
   id: Type.String(),
   clientId: Type.String(),
   contractId: Type.String(),

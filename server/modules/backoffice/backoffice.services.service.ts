@@ -100,7 +100,7 @@ export function createServicesService(
       return { service };
     },
 
-    async update(staff: StaffActor, id: string, body: ServiceUpdateBody) {
+    async update(staff: StaffActor, id: string, body: ServiceUpdateBody, expectedVersion?: number) {
       const { agencyIds, ...fields } = body;
       const service = await recorder.update(
         staff,
@@ -120,6 +120,7 @@ export function createServicesService(
 
           return reload(tx, id);
         },
+        expectedVersion,
       );
 
       return { service };

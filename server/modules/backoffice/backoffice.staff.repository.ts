@@ -9,7 +9,7 @@ import {
 } from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
 /** Never `password_hash`: it is written here and read only by the sign-in. */
-const COLUMNS = ['id', 'registration', 'name', 'role', 'agencyId', 'active'] as const;
+const COLUMNS = ['id', 'registration', 'name', 'role', 'agencyId', 'active', 'version'] as const;
 
 export type StaffFilter = {
   agencyId?: string | undefined;

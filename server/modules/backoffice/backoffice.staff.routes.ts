@@ -4,8 +4,14 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { flag, pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import {
+  flag,
+  pageOf,
+  staffOf,
+  expectedVersion,
+} from '@server/modules/backoffice/backoffice.common.ts';
 import {
   PasswordBody,
   StaffBody,
@@ -55,11 +61,13 @@ export function registerStaffRoutes(app: App, staff: StaffService) {
         tags: TAGS,
         summary: 'Alterar funcionário (nome, perfil, agência, situação)',
         params: IdParams,
+        headers: VersionHeaders,
         body: StaffUpdateBody,
-        response: withErrors({ 200: StaffResponse }, ...COMMON_ERRORS, 404, 422),
+        response: withErrors({ 200: StaffResponse }, ...COMMON_ERRORS, 404, 422, 409),
       },
     },
-    async (request) => staff.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      staff.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 
   app.post(

@@ -59,6 +59,7 @@ export const StaffQuery = pageQueryWith({
 export type StaffQuery = Static<typeof StaffQuery>;
 
 const StaffView = Type.Object({
+  version: Type.Integer({ description: 'Versão do registro: envie-a em If-Match ao alterar.' }),
   id: Type.String(),
   registration: Type.String(),
   name: Type.String(),

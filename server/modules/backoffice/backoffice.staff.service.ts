@@ -80,7 +80,7 @@ export function createStaffService(
       return { staff };
     },
 
-    async update(actor: StaffActor, id: string, body: StaffUpdateBody) {
+    async update(actor: StaffActor, id: string, body: StaffUpdateBody, expectedVersion?: number) {
       checkAuthority(actor, [body.role]);
       const staff = await recorder.update(
         actor,
@@ -105,6 +105,7 @@ export function createStaffService(
 
           return repository.update(tx, id, { ...body, updatedAt: now });
         },
+        expectedVersion,
       );
 
       return { staff };

@@ -44,6 +44,7 @@ describe('back-office staff', () => {
       role: 'attendant',
       agencyId,
       active: true,
+      version: 1,
     });
     expect((await signIn(registration, 'senha-inicial-1')).statusCode).toBe(200);
 

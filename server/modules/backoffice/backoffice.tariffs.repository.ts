@@ -4,7 +4,15 @@ import type { Tx } from '@server/db/transaction.ts';
 import type { PageInput, Reader } from '@server/modules/backoffice/backoffice.common.ts';
 import { paginate } from '@server/modules/backoffice/backoffice.paging.repository.ts';
 
-const COLUMNS = ['id', 'serviceId', 'contractId', 'amountCents', 'validFrom', 'validTo'] as const;
+const COLUMNS = [
+  'id',
+  'serviceId',
+  'contractId',
+  'amountCents',
+  'validFrom',
+  'validTo',
+  'version',
+] as const;
 
 /** Whether any protocol captured this tariff: then its price can no longer change. */
 const inUse = sql<boolean>`(

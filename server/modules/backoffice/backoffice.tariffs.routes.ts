@@ -4,8 +4,9 @@ import {
   COMMON_ERRORS,
   IdParams,
   TAGS,
+  VersionHeaders,
 } from '@server/modules/backoffice/backoffice.common.schema.ts';
-import { pageOf, staffOf } from '@server/modules/backoffice/backoffice.common.ts';
+import { pageOf, staffOf, expectedVersion } from '@server/modules/backoffice/backoffice.common.ts';
 import {
   TariffBody,
   TariffListResponse,
@@ -58,10 +59,12 @@ export function registerTariffsRoutes(app: App, tariffs: TariffsService) {
         tags: TAGS,
         summary: 'Encerrar tarifa (data de fim) ou corrigir o valor de tarifa ainda não usada',
         params: IdParams,
+        headers: VersionHeaders,
         body: TariffUpdateBody,
         response: withErrors({ 200: TariffResponse }, ...COMMON_ERRORS, 404, 409, 422),
       },
     },
-    async (request) => tariffs.update(staffOf(request), request.params.id, request.body),
+    async (request) =>
+      tariffs.update(staffOf(request), request.params.id, request.body, expectedVersion(request)),
   );
 }

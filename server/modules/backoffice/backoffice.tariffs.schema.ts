@@ -43,6 +43,7 @@ export const TariffsQuery = Type.Object(
 export type TariffsQuery = Static<typeof TariffsQuery>;
 
 const TariffView = Type.Object({
+  version: Type.Integer({ description: 'Versão do registro: envie-a em If-Match ao alterar.' }),
   id: Type.String(),
   serviceId: Type.String(),
   contractId: Type.String(),

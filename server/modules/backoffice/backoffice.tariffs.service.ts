@@ -113,7 +113,7 @@ export function createTariffsService(
     },
 
     /** Closes (or moves the end of) a tariff, or corrects the amount of one never used. */
-    async update(staff: StaffActor, id: string, body: TariffUpdateBody) {
+    async update(staff: StaffActor, id: string, body: TariffUpdateBody, expectedVersion?: number) {
       const tariff = await recorder.update(
         staff,
         SPEC,
@@ -150,6 +150,7 @@ export function createTariffsService(
 
           return reload(tx, id);
         },
+        expectedVersion,
       );
 
       return { tariff };

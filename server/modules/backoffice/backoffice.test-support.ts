@@ -6,7 +6,11 @@ import { createTestApp, type TestApp } from '@test/harness.ts';
 
 /** `apiAs` plus the verbs the back office uses to change records. */
 export type BackOfficeApi = Api & {
-  patch: (url: string, payload: unknown) => Promise<LightMyRequestResponse>;
+  patch: (
+    url: string,
+    payload: unknown,
+    extra?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
   put: (url: string, payload: unknown) => Promise<LightMyRequestResponse>;
   delete: (url: string) => Promise<LightMyRequestResponse>;
 };
@@ -16,8 +20,13 @@ export function backOfficeApi(t: TestApp, token: string): BackOfficeApi {
 
   return {
     ...apiAs(t, token),
-    patch: (url, payload) =>
-      t.app.inject({ method: 'PATCH', url, headers, payload: payload as object }),
+    patch: (url, payload, extra = {}) =>
+      t.app.inject({
+        method: 'PATCH',
+        url,
+        headers: { ...headers, ...extra },
+        payload: payload as object,
+      }),
     put: (url, payload) =>
       t.app.inject({ method: 'PUT', url, headers, payload: payload as object }),
     delete: (url) => t.app.inject({ method: 'DELETE', url, headers }),
