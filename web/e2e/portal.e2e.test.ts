@@ -73,6 +73,9 @@ async function completeAtCounter(page: Page, cpf: string, code: string) {
   await page.getByRole('textbox', { name: 'ou CPF/CNPJ do usuário' }).fill(cpf);
   await page.keyboard.press('Enter');
   await page.getByRole('row').filter({ hasText: code }).waitFor();
+  // The results move the focus to the first action once rendered; Enter must wait for it.
+  const action = page.getByRole('link', { name: `Continuar protocolo ${code}` });
+  await expect.poll(() => action.evaluate((link) => link === document.activeElement)).toBe(true);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Concluir pré-atendimento' }).waitFor();
   await page.getByRole('checkbox', { name: 'Documento de identidade com foto' }).check();
