@@ -2,7 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   backOfficeApi,
-  newCatalogue,
+  newClient,
+  newContract,
+  newService,
   type BackOfficeApi,
 } from '@server/modules/backoffice/backoffice.test-support.ts';
 import {
@@ -12,7 +14,7 @@ import {
   startBrowserRig,
   type BrowserRig,
 } from '@test/browser.ts';
-import { apiAs, CPFS, STAFF } from '@test/factories.ts';
+import { CPFS, STAFF } from '@test/factories.ts';
 
 let rig: BrowserRig;
 let api: BackOfficeApi;
@@ -62,9 +64,31 @@ async function attendAtCounter(page: Page) {
   return (await page.getByTestId('created-code').textContent()) ?? '';
 }
 
+/** Fills the designed form on the citizens' portal, as a citizen at home, and returns the code. */
+async function preAttendOnPortal(page: Page, clientName: string) {
+  const text = (name: string) => page.getByRole('textbox', { name, exact: true });
+  await page.goto(`${rig.baseUrl}/cidadao`);
+  await page.getByRole('link', { name: /^Pré-atendimento Preencha/ }).click();
+  await page.getByRole('link', { name: new RegExp(clientName) }).click();
+  await page.getByRole('link', { name: /DPVAT – Aviso de Sinistro/ }).click();
+  await text('Seu CPF ou CNPJ').fill(CPFS[1]);
+  await text('Seu nome').fill('João Souza');
+  await text('Nome completo').fill('João Souza');
+  await text('CPF do segurado').fill(CPFS[1]);
+  await page.getByRole('combobox', { name: 'Tipo de veículo' }).selectOption('carro');
+  await page.getByRole('combobox', { name: 'Houve vítimas?' }).selectOption('false');
+  await page.getByRole('button', { name: 'Gerar comprovante de pré-atendimento' }).click();
+  await page.getByTestId('voucher').waitFor();
+  await expectAccessible(page, 'designed form on the portal: voucher');
+
+  return (await page.getByTestId('voucher-code').textContent())?.replace(/\D/g, '') ?? '';
+}
+
 describe('form builder: design, preview, publish, serve, change, publish again', () => {
   it('keeps the first protocol on the first version after a second one is published', async () => {
-    const { client, service } = await newCatalogue(api, {
+    const client = await newClient(api, { name: 'Seguradora Horizonte S.A.' });
+    const contract = await newContract(api, client.id);
+    const service = await newService(api, contract.id, {
       name: 'DPVAT – Aviso de Sinistro',
       attendanceTypes: ['inPerson', 'preAttendance'],
     });
@@ -142,20 +166,9 @@ describe('form builder: design, preview, publish, serve, change, publish again',
     const first = await attendAtCounter(counter);
     expect(first).toMatch(/^\d{14}$/);
 
-    // A citizen starts a pre-attendance with version 1 through the public anonymous API (the
-    // citizen portal's screens are being built in another branch).
-    const citizen = await apiAs(rig.t).post('/api/v1/public/pre-attendances', {
-      serviceId: service.id,
-      citizen: { document: CPFS[1], name: 'João Souza' },
-      formData: {
-        [nome]: 'João Souza',
-        [cpf]: CPFS[1],
-        [veiculo]: 'carro',
-        [vitimas]: false,
-      },
-    });
-    expect(citizen.statusCode, citizen.body).toBe(201);
-    const citizenCode = citizen.json().protocol.code;
+    // A citizen at home starts a pre-attendance with version 1 on the portal.
+    const citizenCode = await preAttendOnPortal(await rig.newPage(), 'Seguradora Horizonte S.A.');
+    expect(citizenCode).toMatch(/^\d{14}$/);
 
     // Back office renames a field and publishes version 2 (the rig keeps one tab open).
     const builder = await openAs(
