@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { sterApi } from '@web/api/endpoints.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
 import { Field } from '@web/components/field.tsx';
@@ -23,12 +23,23 @@ export function ClientList() {
       fold(client.name).includes(fold(filter)) || fold(client.code).includes(fold(filter)),
   );
   const open = (id: string) => navigate(`/ster/atendimento/${id}`);
+  // An attendant who types and presses Enter before the list arrives still gets the first match.
+  const [enterPending, setEnterPending] = useState(false);
+  const firstShown = shown[0]?.id;
+  useEffect(() => {
+    if (!enterPending || clients.loading) {
+      return;
+    }
+    setEnterPending(false);
+    if (firstShown) {
+      open(firstShown);
+    }
+  }, [enterPending, clients.loading, firstShown]);
 
   const onFilterKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    const first = shown[0];
-    if (event.key === 'Enter' && first) {
+    if (event.key === 'Enter') {
       event.preventDefault();
-      open(first.id);
+      setEnterPending(true);
     } else if (event.key === 'ArrowDown') {
       event.preventDefault();
       list.current?.querySelector('button')?.focus();

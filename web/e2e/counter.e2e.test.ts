@@ -44,6 +44,27 @@ async function clientSiteUrl(clientCode: string): Promise<string> {
   return services.find((service) => service.clientSiteUrl)?.clientSiteUrl ?? '';
 }
 
+describe('Atendimento client filter', () => {
+  it('opens the first match when Enter comes before the client list has arrived', async () => {
+    const page = await openAs(rig, STAFF.esmeralda);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/clients', async (route) => {
+      await held;
+      await route.continue();
+    });
+
+    await page.keyboard.press('Alt+A');
+    await page.getByRole('textbox', { name: 'Filtrar clientes' }).fill('receita');
+    await page.keyboard.press('Enter');
+    await page.getByText('Carregando clientes…').waitFor();
+    release();
+
+    await page.getByRole('button', { name: /20101 CPF – Inscrição/ }).waitFor();
+    await page.unroute('**/api/v1/clients');
+  });
+});
+
 describe('STER Atendimento: client-site services', () => {
   it("opens the client's own site in a new tab", async () => {
     const page = await openAs(rig, STAFF.esmeralda);
