@@ -6,12 +6,13 @@ import { toApiError, useLoad } from '@web/components/use-load.ts';
 import { Link } from '@web/router.tsx';
 import { ChangesList } from '@web/backoffice-partners/changes-list.tsx';
 import { ConfirmationUrlForm } from '@web/backoffice-partners/confirmation-url-form.tsx';
+import { HooksPanel } from '@web/backoffice-partners/hooks-panel.tsx';
 import { CredentialsPanel } from '@web/backoffice-partners/credentials-panel.tsx';
 import { partnersApi } from '@web/backoffice-partners/partners-api.ts';
 
 export type PartnerDetailScreenProps = { id: string };
 
-/** One partner: confirmation URL, signing secret, tokens and its audit trail. */
+/** One partner: confirmation URL, signing secret, tokens, service hooks and its audit trail. */
 export function PartnerDetailScreen({ id }: PartnerDetailScreenProps) {
   const load = useLoad(async () => {
     const [detail, changes] = await Promise.all([partnersApi.get(id), partnersApi.changes(id)]);
@@ -61,6 +62,7 @@ export function PartnerDetailScreen({ id }: PartnerDetailScreenProps) {
           <ErrorMessage error={error} />
           <ConfirmationUrlForm partner={partner} onSaved={() => load.reload()} />
           <CredentialsPanel partner={partner} onChanged={() => load.reload()} />
+          <HooksPanel partnerId={id} onChanged={() => load.reload()} />
           <ChangesList changes={load.data.changes} />
         </>
       )}

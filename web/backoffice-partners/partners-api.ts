@@ -53,6 +53,17 @@ export type PartnerChange = {
   occurredAt: string;
 };
 
+export type ServiceHook = {
+  serviceId: string;
+  serviceCode: string;
+  serviceName: string;
+  solution: 'clientSite' | 'hostedForm';
+  validationUrl: string | null;
+  submissionUrl: string | null;
+};
+
+type HookUrls = { validationUrl: string | null; submissionUrl: string | null };
+
 const base = (id: string) => `/api/v1/backoffice/partners/${encodeURIComponent(id)}`;
 
 /** The back-office calls of the partner screens. */
@@ -85,5 +96,11 @@ export const partnersApi = {
     ),
   replay: (id: string, deliveryId: number) =>
     api.post<{ replayed: boolean }>(`${base(id)}/deliveries/${deliveryId}/replay`),
+  hooks: (id: string) => api.get<{ services: ServiceHook[] }>(`${base(id)}/services`),
+  setHook: (id: string, serviceId: string, urls: HookUrls) =>
+    api.put<{ services: ServiceHook[] }>(
+      `${base(id)}/services/${encodeURIComponent(serviceId)}`,
+      urls,
+    ),
   changes: (id: string) => api.get<{ changes: PartnerChange[] }>(`${base(id)}/changes`),
 };

@@ -18,7 +18,8 @@ import { apiAs, counterReference, STAFF } from '@test/factories.ts';
 
 /**
  * The back-office partner screens: partners, tokens (issued and shown once, rotated, revoked),
- * the confirmation URL, the audit trail, and the delivery log with its attempts and replay.
+ * the confirmation URL, the hosted-form service hooks, the audit trail, and the delivery log
+ * with its attempts and replay.
  */
 
 let rig: BrowserRig;
@@ -107,6 +108,51 @@ describe('back-office partner screens', () => {
     await page.getByRole('button', { name: 'Salvar URL' }).click();
     await page.getByText('URL de confirmação salva.').waitFor();
     await page.getByRole('cell', { name: /confirmationUrl: — → http:\/\/127.0.0.1:9/ }).waitFor();
+  });
+
+  it('sets, refuses and clears the partner calls of a hosted-form service', async () => {
+    vi.unstubAllEnvs();
+    const receita = await createPartner(rig.t, { clientCode: 'RFB' });
+    const page = await openAs(rig, STAFF.backOffice, `/backoffice/parceiros/${receita.id}`);
+    const service = page.getByRole('form', { name: /^20101 – / });
+    const validation = service.getByLabel('URL de validação');
+    const submission = service.getByLabel('URL de envio dos dados');
+    await validation.fill('https://127.0.0.1/validacao');
+    await service.getByRole('button', { name: 'Salvar chamadas' }).click();
+    await service.getByText(/aponta para um endereço interno/).waitFor();
+    expect(await validation.getAttribute('aria-invalid')).toBe('true');
+    expect(await submission.getAttribute('aria-invalid')).toBe('false');
+    await expectAccessible(page, 'partner hooks refusal');
+
+    vi.stubEnv('STER_ALLOW_PRIVATE_CALLBACKS', 'true');
+    await validation.fill('http://127.0.0.1:9/validacao');
+    await submission.fill('http://127.0.0.1:9/formularios');
+    await service.getByRole('button', { name: 'Salvar chamadas' }).click();
+    await service.getByText('Chamadas ao parceiro salvas.').waitFor();
+    const saved = await rig.t.app.inject({
+      method: 'GET',
+      url: `/api/v1/backoffice/partners/${receita.id}/services`,
+      headers: { authorization: `Bearer ${await rig.t.signIn(STAFF.backOffice)}` },
+    });
+    const hook = saved
+      .json<{ services: { serviceCode: string; validationUrl: string | null }[] }>()
+      .services.find((item) => item.serviceCode === '20101');
+    expect(hook?.validationUrl).toBe('http://127.0.0.1:9/validacao');
+    await screenshot(page, '73-backoffice-partner-hooks');
+
+    await service.getByRole('button', { name: 'Remover chamadas' }).click();
+    await service.getByText('Chamadas ao parceiro removidas.').waitFor();
+    expect(await validation.inputValue()).toBe('');
+    expect(await submission.inputValue()).toBe('');
+    await page.reload();
+    await page.getByRole('form', { name: /^20101 – / }).waitFor();
+    expect(
+      await page
+        .getByRole('form', { name: /^20101 – / })
+        .getByLabel('URL de validação')
+        .inputValue(),
+    ).toBe('');
+    await expectAccessible(page, 'partner hooks');
   });
 
   it('shows the delivery log with each failed attempt, and replays a delivery', async () => {

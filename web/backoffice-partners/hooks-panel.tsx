@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '@web/api/client.ts';
+import { ErrorMessage } from '@web/components/error-message.tsx';
+import { Field } from '@web/components/field.tsx';
+import { toApiError, useLoad } from '@web/components/use-load.ts';
+import { partnersApi, type ServiceHook } from '@web/backoffice-partners/partners-api.ts';
+
+const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+type HookFormProps = { partnerId: string; hook: ServiceHook; onSaved: () => void };
+
+/** The two partner URLs of one hosted-form service; saving both empty removes the hook. */
+function HookForm({ partnerId, hook, onSaved }: HookFormProps) {
+  const [validationUrl, setValidationUrl] = useState(hook.validationUrl ?? '');
+  const [submissionUrl, setSubmissionUrl] = useState(hook.submissionUrl ?? '');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const send = async (urls: { validationUrl: string | null; submissionUrl: string | null }) => {
+    setError(null);
+    setSaved(null);
+    try {
+      await partnersApi.setHook(partnerId, hook.serviceId, urls);
+      setValidationUrl(urls.validationUrl ?? '');
+      setSubmissionUrl(urls.submissionUrl ?? '');
+      const cleared = urls.validationUrl === null && urls.submissionUrl === null;
+      setSaved(cleared ? 'Chamadas ao parceiro removidas.' : 'Chamadas ao parceiro salvas.');
+      onSaved();
+    } catch (failure) {
+      setError(toApiError(failure));
+    }
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void send({
+      validationUrl: blankToNull(validationUrl),
+      submissionUrl: blankToNull(submissionUrl),
+    });
+  };
+  const fieldError = (name: string) =>
+    error?.fields.find((field) => field.field === `body.${name}`)?.message;
+  const validationError = fieldError('validationUrl');
+  const submissionError = fieldError('submissionUrl');
+  const title = `${hook.serviceCode} – ${hook.serviceName}`;
+
+  return (
+    <form className="panel" aria-label={title} onSubmit={save}>
+      <h3>{title}</h3>
+      <Field
+        label="URL de validação"
+        help="https; chamada antes de criar o protocolo; vazio para não validar"
+        error={validationError}
+        wide
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="url"
+            value={validationUrl}
+            onChange={(e) => setValidationUrl(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="URL de envio dos dados"
+        help="https; recebe os dados do formulário; vazio para não enviar"
+        error={submissionError}
+        wide
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="url"
+            value={submissionUrl}
+            onChange={(e) => setSubmissionUrl(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button button-primary">
+          Salvar chamadas
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void send({ validationUrl: null, submissionUrl: null })}
+        >
+          Remover chamadas
+        </button>
+      </div>
+      {saved && (
+        <p className="alert alert-success" role="status">
+          {saved}
+        </p>
+      )}
+      {!validationError && !submissionError && <ErrorMessage error={error} />}
+    </form>
+  );
+}
+
+export type HooksPanelProps = { partnerId: string; onChanged: () => void };
+
+/** The partner client's hosted-form services and the partner endpoints each one calls. */
+export function HooksPanel({ partnerId, onChanged }: HooksPanelProps) {
+  const load = useLoad(() => partnersApi.hooks(partnerId), [partnerId]);
+  const hosted = (load.data?.services ?? []).filter((hook) => hook.solution === 'hostedForm');
+
+  return (
+    <section aria-labelledby="partner-hooks-title">
+      <h2 id="partner-hooks-title" className="section-title">
+        Serviços com formulário do STER
+      </h2>
+      <ErrorMessage error={load.error} onRetry={load.reload} />
+      {load.loading && !load.data && <p role="status">Carregando serviços…</p>}
+      {load.data && hosted.length === 0 && (
+        <p>O cliente deste parceiro não tem serviços com formulário do STER.</p>
+      )}
+      {hosted.map((hook) => (
+        <HookForm key={hook.serviceId} partnerId={partnerId} hook={hook} onSaved={onChanged} />
+      ))}
+    </section>
+  );
+}
