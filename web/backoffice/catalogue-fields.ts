@@ -1,4 +1,6 @@
+import { AGENCY_SOURCE } from '@web/backoffice/picker-sources.ts';
 import type { FieldSpec } from '@web/backoffice/record-form.tsx';
+import type { PickerSource } from '@web/backoffice/search-picker.tsx';
 import {
   AGENCY_KINDS,
   ATTENDANCE_TYPES,
@@ -54,9 +56,17 @@ export const CONTRACT_FIELDS: FieldSpec[] = [
   ACTIVE,
 ];
 
-export function serviceFields(contracts: Labels): FieldSpec[] {
+/** With `lookup`, the contract is searched on the server instead of chosen among `contracts`. */
+export function serviceFields(contracts: Labels, lookup?: PickerSource): FieldSpec[] {
   return [
-    { name: 'contractId', label: 'Contrato', kind: 'select', options: contracts, createOnly: true },
+    {
+      name: 'contractId',
+      label: 'Contrato',
+      kind: lookup ? 'lookup' : 'select',
+      options: contracts,
+      ...(lookup ? { lookup, required: true } : {}),
+      createOnly: true,
+    },
     {
       name: 'code',
       label: 'Código do serviço',
@@ -128,6 +138,7 @@ export const AGENCY_FIELDS: FieldSpec[] = [
   ACTIVE,
 ];
 
+/** `agencies` names the agencies already known; the picker searches all of them. */
 export function staffFields(agencies: Labels): FieldSpec[] {
   return [
     { name: 'registration', label: 'Matrícula', kind: 'text', required: true, createOnly: true },
@@ -136,8 +147,9 @@ export function staffFields(agencies: Labels): FieldSpec[] {
     {
       name: 'agencyId',
       label: 'Agência',
-      kind: 'select',
+      kind: 'lookup',
       options: agencies,
+      lookup: AGENCY_SOURCE,
       nullable: true,
       help: 'Obrigatória para atendentes e supervisores.',
     },

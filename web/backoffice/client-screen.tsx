@@ -2,11 +2,13 @@ import {
   backofficeApi,
   type Client,
   type Contract,
+  type Page,
   type Service,
 } from '@web/backoffice/backoffice-api.ts';
 import { BackofficeFrame } from '@web/backoffice/backoffice-frame.tsx';
 import { CONTRACT_FIELDS, serviceFields } from '@web/backoffice/catalogue-fields.ts';
 import { CrudSection } from '@web/backoffice/crud-section.tsx';
+import { contractSource } from '@web/backoffice/picker-sources.ts';
 import { labelOf, MODALITIES, showDate, SOLUTIONS, yesNo } from '@web/backoffice/labels.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
 import { useLoad } from '@web/components/use-load.ts';
@@ -19,18 +21,20 @@ export function ClientScreen({ clientId }: ClientScreenProps) {
   const load = useLoad(async () => {
     const [client, contracts] = await Promise.all([
       backofficeApi.get<{ client: Client }>(`/clients/${clientId}`),
-      // TODO(#4): a client with more than 100 contracts offers only the first 100 for services.
-      backofficeApi.list<{ contracts: Contract[] }>(`/clients/${clientId}/contracts`, {
+      // Names for the services list; the service form searches every contract of the client.
+      backofficeApi.list<{ contracts: Contract[]; page: Page }>(`/clients/${clientId}/contracts`, {
         limit: '100',
       }),
     ]);
 
-    return { client: client.client, contracts: contracts.contracts };
+    return { client: client.client, contracts: contracts.contracts, total: contracts.page.total };
   }, [clientId]);
   const client = load.data?.client;
   const contractOptions = Object.fromEntries(
     (load.data?.contracts ?? []).map((contract) => [contract.id, contract.number]),
   );
+
+  const hasContracts = (load.data?.total ?? 0) > 0;
 
   return (
     <BackofficeFrame title={client ? `Cliente ${client.code} – ${client.name}` : 'Cliente'}>
@@ -74,9 +78,9 @@ export function ClientScreen({ clientId }: ClientScreenProps) {
             listPath="/services"
             itemsKey="services"
             fixedQuery={{ clientId }}
-            createPath={Object.keys(contractOptions).length > 0 ? '/services' : undefined}
+            createPath={hasContracts ? '/services' : undefined}
             updatePath={(row) => `/services/${row.id}`}
-            fields={serviceFields(contractOptions)}
+            fields={serviceFields(contractOptions, contractSource(clientId))}
             rowName={(row) => `serviço ${row.code}`}
             filters={[{ name: 'q', label: 'Nome ou código' }]}
             columns={[
@@ -92,7 +96,7 @@ export function ClientScreen({ clientId }: ClientScreenProps) {
               </Link>
             )}
           />
-          {Object.keys(contractOptions).length === 0 && (
+          {!hasContracts && (
             <p className="muted">Cadastre um contrato para poder cadastrar serviços.</p>
           )}
         </>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PageQuery } from '@web/backoffice/backoffice-api.ts';
 import type { Labels } from '@web/backoffice/labels.ts';
+import { PickerInput, type PickerSource } from '@web/backoffice/search-picker.tsx';
 import { Field } from '@web/components/field.tsx';
 
 /** A list filter: a select when it has options, else a search or date input. */
@@ -8,6 +9,8 @@ export type FilterSpec = {
   name: string;
   label: string;
   options?: Labels;
+  /** Searches this list instead of offering `options` (then only the names already known). */
+  lookup?: PickerSource;
   /** The select's "no filter" choice: "Todos" unless the noun asks for "Todas". */
   allLabel?: string;
   type?: 'search' | 'date';
@@ -48,7 +51,15 @@ export function FilterBar({ label, filters, state }: FilterBarProps) {
       {filters.map((spec) => (
         <Field key={spec.name} label={spec.label}>
           {(aria) =>
-            spec.options ? (
+            spec.lookup ? (
+              <PickerInput
+                aria={aria}
+                source={spec.lookup}
+                value={state.draft[spec.name] ?? ''}
+                known={spec.options}
+                onChange={(id) => state.set(spec.name, id)}
+              />
+            ) : spec.options ? (
               <select
                 {...aria}
                 value={state.draft[spec.name] ?? ''}

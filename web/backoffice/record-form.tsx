@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '@web/api/client.ts';
 import type { Labels } from '@web/backoffice/labels.ts';
+import { PickerInput, type PickerSource } from '@web/backoffice/search-picker.tsx';
 import { ErrorMessage } from '@web/components/error-message.tsx';
 import { Field } from '@web/components/field.tsx';
 import { toApiError } from '@web/components/use-load.ts';
@@ -12,8 +13,20 @@ export type FieldSpec = {
   name: string;
   label: string;
   kind:
-    'text' | 'cnpj' | 'select' | 'checkbox' | 'date' | 'integer' | 'money' | 'multi' | 'password';
+    | 'text'
+    | 'cnpj'
+    | 'select'
+    | 'checkbox'
+    | 'date'
+    | 'integer'
+    | 'money'
+    | 'multi'
+    | 'password'
+    | 'lookup';
+  /** A select's choices; for a lookup, the names already known of some records. */
   options?: Labels;
+  /** The list a lookup searches. */
+  lookup?: PickerSource;
   help?: string;
   required?: boolean;
   /** Empty means null (an open end date, no site address) rather than "not given". */
@@ -223,7 +236,15 @@ function Input({ spec, value, error, onChange }: InputProps) {
   return (
     <Field label={spec.label} required={spec.required} help={spec.help} error={error}>
       {(aria) =>
-        spec.kind === 'select' ? (
+        spec.kind === 'lookup' && spec.lookup ? (
+          <PickerInput
+            aria={aria}
+            source={spec.lookup}
+            value={text}
+            known={spec.options}
+            onChange={onChange}
+          />
+        ) : spec.kind === 'select' ? (
           <select {...aria} value={text} onChange={(event) => onChange(event.target.value)}>
             {spec.nullable && <option value="">—</option>}
             {Object.entries(spec.options ?? {}).map(([option, label]) => (

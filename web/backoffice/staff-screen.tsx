@@ -2,13 +2,14 @@ import { backofficeApi, type Agency, type StaffMember } from '@web/backoffice/ba
 import { BackofficeFrame } from '@web/backoffice/backoffice-frame.tsx';
 import { staffFields } from '@web/backoffice/catalogue-fields.ts';
 import { CrudSection } from '@web/backoffice/crud-section.tsx';
+import { AGENCY_SOURCE } from '@web/backoffice/picker-sources.ts';
 import { labelOf, ROLES, yesNo } from '@web/backoffice/labels.ts';
 import { ErrorMessage } from '@web/components/error-message.tsx';
 import { useLoad } from '@web/components/use-load.ts';
 
 /** Staff: attendants, supervisors and back office, with their role, agency and status. */
 export function StaffScreen() {
-  // TODO(#4): only the first 100 active agencies are offered; a searchable picker would scale.
+  // Names for the list and the current choice; the form and the filter search every agency.
   const agencies = useLoad(
     () => backofficeApi.list<{ agencies: Agency[] }>('/agencies', { limit: '100', active: 'true' }),
     [],
@@ -33,7 +34,7 @@ export function StaffScreen() {
           filters={[
             { name: 'q', label: 'Nome ou matrícula' },
             { name: 'role', label: 'Perfil', options: ROLES },
-            { name: 'agencyId', label: 'Agência', options },
+            { name: 'agencyId', label: 'Agência', options, lookup: AGENCY_SOURCE },
             { name: 'active', label: 'Situação', options: { true: 'Ativos', false: 'Inativos' } },
           ]}
           columns={[

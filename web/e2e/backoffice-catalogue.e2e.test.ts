@@ -89,6 +89,58 @@ describe('ERP import screen', () => {
 });
 
 describe('catalogue screens', () => {
+  it('picks an agency beyond the first hundred by typing part of its name', async () => {
+    for (let index = 0; index < 100; index += 1) {
+      const created = await api.post('/api/v1/backoffice/agencies', {
+        code: `3${String(index).padStart(7, '0')}`,
+        name: `AC Lote ${String(index).padStart(3, '0')}`,
+        kind: 'own',
+        city: 'Natal',
+        state: 'RN',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const far = await api.post('/api/v1/backoffice/agencies', {
+      code: '39999999',
+      name: 'AC Xique-Xique',
+      kind: 'own',
+      city: 'Xique-Xique',
+      state: 'BA',
+    });
+    expect(far.statusCode, far.body).toBe(201);
+
+    const page = await openAs(rig, STAFF.backOffice, '/backoffice/funcionarios');
+    await page.getByRole('button', { name: 'Novo funcionário' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Novo funcionário' });
+    const registration = `9${unique().padStart(7, '0')}`.slice(0, 8);
+    await dialog.getByRole('textbox', { name: 'Matrícula' }).fill(registration);
+    await dialog.getByRole('textbox', { name: 'Nome' }).fill('Iracema Xavier');
+    await dialog.getByRole('combobox', { name: 'Perfil' }).selectOption('attendant');
+    const agency = dialog.getByRole('combobox', { name: 'Agência' });
+    await agency.fill('xique');
+    const option = dialog.getByRole('option', { name: '39999999 AC Xique-Xique' });
+    await option.waitFor();
+    expect(await dialog.getByRole('listbox').getByRole('option').count()).toBe(1);
+    await expectAccessible(page, 'agency picker open');
+    await screenshot(page, 'backoffice-agency-picker');
+    await agency.press('ArrowDown');
+    await agency.press('Enter');
+    expect(await agency.inputValue()).toBe('39999999 AC Xique-Xique');
+    await dialog.getByLabel('Senha inicial').fill('senha-forte-123');
+    await dialog.getByRole('button', { name: 'Salvar' }).click();
+    await page.getByRole('cell', { name: registration, exact: true }).waitFor();
+
+    const { staff } = (await api.get(`/api/v1/backoffice/staff?q=${registration}`)).json();
+    expect(staff[0].agencyId).toBe(far.json().agency.id);
+
+    const filter = page.getByRole('search').getByRole('combobox', { name: 'Agência' });
+    await filter.fill('Xique');
+    await page.getByRole('option', { name: '39999999 AC Xique-Xique' }).click();
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByText('1–1 de 1').waitFor();
+    await expectAccessible(page, 'staff filtered by agency');
+  });
+
   it('sets up a client, contract, service and tariff from the screens, and refuses a stale edit', async () => {
     const page = await openAs(rig, STAFF.backOffice, '/');
     await page.getByRole('link', { name: /Retaguarda/ }).click();
@@ -117,7 +169,8 @@ describe('catalogue screens', () => {
     await page.getByRole('heading', { name: new RegExp(`Cliente ${code}`) }).waitFor();
     await page.getByRole('button', { name: 'Novo contrato' }).click();
     const contract = page.getByRole('dialog', { name: 'Novo contrato' });
-    await contract.getByRole('textbox', { name: 'Número do contrato' }).fill(`77${unique()}`);
+    const contractNumber = `77${unique()}`;
+    await contract.getByRole('textbox', { name: 'Número do contrato' }).fill(contractNumber);
     await contract.getByRole('textbox', { name: 'Código administrativo' }).fill('12345678');
     await contract.getByRole('textbox', { name: 'Cartão de postagem' }).fill('0012345678');
     await contract.getByLabel('Início da vigência').fill('2026-01-01');
@@ -130,6 +183,16 @@ describe('catalogue screens', () => {
     await service.getByRole('textbox', { name: 'Código do serviço' }).fill(serviceCode);
     await service.getByRole('textbox', { name: 'Nome', exact: true }).fill('Consórcio – Adesão');
     await service.getByRole('checkbox', { name: 'Presencial' }).check();
+    await service.getByRole('button', { name: 'Salvar' }).click();
+    await service
+      .getByText(/Contrato/)
+      .first()
+      .waitFor();
+    expect(
+      await service.getByRole('combobox', { name: 'Contrato' }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    await service.getByRole('combobox', { name: 'Contrato' }).fill(contractNumber.slice(0, 6));
+    await service.getByRole('option', { name: contractNumber }).click();
     await service.getByRole('button', { name: 'Salvar' }).click();
     await page.getByRole('cell', { name: 'Consórcio – Adesão' }).waitFor();
     await expectAccessible(page, 'client page');
