@@ -7,23 +7,38 @@ import { partnersApi, type ServiceHook } from '@web/backoffice-partners/partners
 
 const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
+type HookUrls = { validationUrl: string | null; submissionUrl: string | null };
 type HookFormProps = { partnerId: string; hook: ServiceHook; onSaved: () => void };
+
+const URL_FIELDS = [
+  {
+    name: 'validationUrl',
+    label: 'URL de validação',
+    help: 'https; chamada antes de criar o protocolo; vazio para não validar',
+  },
+  {
+    name: 'submissionUrl',
+    label: 'URL de envio dos dados',
+    help: 'https; recebe os dados do formulário; vazio para não enviar',
+  },
+] as const;
 
 /** The two partner URLs of one hosted-form service; saving both empty removes the hook. */
 function HookForm({ partnerId, hook, onSaved }: HookFormProps) {
-  const [validationUrl, setValidationUrl] = useState(hook.validationUrl ?? '');
-  const [submissionUrl, setSubmissionUrl] = useState(hook.submissionUrl ?? '');
+  const [urls, setUrls] = useState({
+    validationUrl: hook.validationUrl ?? '',
+    submissionUrl: hook.submissionUrl ?? '',
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const send = async (urls: { validationUrl: string | null; submissionUrl: string | null }) => {
+  const send = async (body: HookUrls) => {
     setError(null);
     setSaved(null);
     try {
-      await partnersApi.setHook(partnerId, hook.serviceId, urls);
-      setValidationUrl(urls.validationUrl ?? '');
-      setSubmissionUrl(urls.submissionUrl ?? '');
-      const cleared = urls.validationUrl === null && urls.submissionUrl === null;
+      await partnersApi.setHook(partnerId, hook.serviceId, body);
+      setUrls({ validationUrl: body.validationUrl ?? '', submissionUrl: body.submissionUrl ?? '' });
+      const cleared = body.validationUrl === null && body.submissionUrl === null;
       setSaved(cleared ? 'Chamadas ao parceiro removidas.' : 'Chamadas ao parceiro salvas.');
       onSaved();
     } catch (failure) {
@@ -33,49 +48,36 @@ function HookForm({ partnerId, hook, onSaved }: HookFormProps) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     void send({
-      validationUrl: blankToNull(validationUrl),
-      submissionUrl: blankToNull(submissionUrl),
+      validationUrl: blankToNull(urls.validationUrl),
+      submissionUrl: blankToNull(urls.submissionUrl),
     });
   };
   const fieldError = (name: string) =>
     error?.fields.find((field) => field.field === `body.${name}`)?.message;
-  const validationError = fieldError('validationUrl');
-  const submissionError = fieldError('submissionUrl');
+  const anyFieldError = URL_FIELDS.some((spec) => fieldError(spec.name));
   const title = `${hook.serviceCode} – ${hook.serviceName}`;
 
   return (
     <form className="panel" aria-label={title} onSubmit={save}>
       <h3>{title}</h3>
-      <Field
-        label="URL de validação"
-        help="https; chamada antes de criar o protocolo; vazio para não validar"
-        error={validationError}
-        wide
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="url"
-            value={validationUrl}
-            onChange={(e) => setValidationUrl(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        label="URL de envio dos dados"
-        help="https; recebe os dados do formulário; vazio para não enviar"
-        error={submissionError}
-        wide
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="url"
-            value={submissionUrl}
-            onChange={(e) => setSubmissionUrl(e.target.value)}
-          />
-        )}
-      </Field>
+      {URL_FIELDS.map((spec) => (
+        <Field
+          key={spec.name}
+          label={spec.label}
+          help={spec.help}
+          error={fieldError(spec.name)}
+          wide
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="url"
+              value={urls[spec.name]}
+              onChange={(e) => setUrls({ ...urls, [spec.name]: e.target.value })}
+            />
+          )}
+        </Field>
+      ))}
       <div className="actions">
         <button type="submit" className="button button-primary">
           Salvar chamadas
@@ -93,7 +95,7 @@ function HookForm({ partnerId, hook, onSaved }: HookFormProps) {
           {saved}
         </p>
       )}
-      {!validationError && !submissionError && <ErrorMessage error={error} />}
+      {!anyFieldError && <ErrorMessage error={error} />}
     </form>
   );
 }

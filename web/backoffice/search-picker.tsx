@@ -111,7 +111,7 @@ export function SearchPicker({ aria, source, value, valueLabel, onChange }: Sear
         aria-expanded={shown}
         aria-controls={listId}
         aria-activedescendant={shown && items[active] ? optionId(active) : undefined}
-        placeholder="Digite parte do nome ou do código"
+        placeholder="Nome ou código"
         value={text}
         onChange={(event) => type(event.target.value)}
         onFocus={() => setOpen(true)}
