@@ -34,6 +34,9 @@ export function ReportFiltersForm({
     () => (canChooseAgency ? reportsApi.agencies() : Promise.resolve({ agencies: [] })),
     [canChooseAgency],
   );
+  // Counter staff get their own agency's attendants whatever is asked; back office follows
+  // the chosen agency, or every agency.
+  const attendants = useLoad(() => reportsApi.attendants(draft.agencyId), [draft.agencyId]);
   const clients = useLoad(() => reportsApi.clients(), []);
   const services = useLoad(
     () =>
@@ -80,7 +83,13 @@ export function ReportFiltersForm({
             <select
               {...props}
               value={draft.agencyId ?? ''}
-              onChange={(e) => set('agencyId', e.target.value)}
+              onChange={(e) =>
+                setDraft((previous) => ({
+                  ...previous,
+                  agencyId: e.target.value || undefined,
+                  attendantId: undefined,
+                }))
+              }
             >
               <option value="">Todas</option>
               {(agencies.data?.agencies ?? []).map((agency) => (
@@ -92,6 +101,22 @@ export function ReportFiltersForm({
           )}
         </Field>
       )}
+      <Field label="Atendente" error={serverField('attendantId')}>
+        {(props) => (
+          <select
+            {...props}
+            value={draft.attendantId ?? ''}
+            onChange={(e) => set('attendantId', e.target.value)}
+          >
+            <option value="">Todos</option>
+            {(attendants.data?.attendants ?? []).map((attendant) => (
+              <option key={attendant.id} value={attendant.id}>
+                {attendant.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field label="Cliente">
         {(props) => (
           <select
