@@ -79,7 +79,8 @@ export const billingApi = {
   generate: (contractId: string, day?: string) =>
     api.post<Statement>('/api/v1/billing/statements', { contractId, ...(day ? { day } : {}) }),
   statement: (id: string) => api.get<Statement>(statementUrl(id)),
-  issue: (id: string) => api.post<Statement>(`${statementUrl(id)}/issue`),
+  issue: (id: string, idempotencyKey: string) =>
+    api.post<Statement>(`${statementUrl(id)}/issue`, undefined, { idempotencyKey }),
   deliveries: (id: string) => api.get<DeliveryLog>(`${statementUrl(id)}/deliveries`),
   replay: (id: string, deliveryId: number) =>
     api.post<DeliveryLog>(`${statementUrl(id)}/deliveries/${deliveryId}/replay`),

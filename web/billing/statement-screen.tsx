@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiError } from '@web/api/client.ts';
+import { newIdempotencyKey, type ApiError } from '@web/api/client.ts';
 import { billingApi, type Statement } from '@web/billing/billing-api.ts';
 import { DeliveryPanel } from '@web/billing/delivery-panel.tsx';
 import { periodLabel, STATUS_LABELS } from '@web/billing/labels.ts';
@@ -18,13 +18,15 @@ export function StatementScreen({ id }: StatementScreenProps) {
   const [issued, setIssued] = useState<Statement | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // One key per screen: issuing again after a lost answer replays it instead of failing.
+  const [issueKey] = useState(newIdempotencyKey);
   const statement = issued ?? load.data;
 
   const issue = async () => {
     setBusy(true);
     setError(null);
     try {
-      setIssued(await billingApi.issue(id));
+      setIssued(await billingApi.issue(id, issueKey));
     } catch (failure) {
       setError(toApiError(failure));
     } finally {

@@ -81,11 +81,44 @@ describe('Relatórios', () => {
     await page.getByRole('heading', { name: new RegExp(cancelled) }).waitFor();
   });
 
+  it('filters by attendant, offering counter staff only their own agency’s', async () => {
+    const page = await openAs(rig, STAFF.esmeralda, '/relatorios');
+    const attendant = page.getByRole('combobox', { name: 'Atendente' });
+    await attendant.waitFor();
+    await expect
+      .poll(() => attendant.locator('option').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining(STAFF.esmeraldaColleague)]));
+    const offered = (await attendant.locator('option').allTextContents()).join('|');
+    expect(offered).toContain(STAFF.esmeralda);
+    expect(offered).not.toContain(STAFF.goiania);
+    const totals = page.getByRole('table', { name: 'Atendimentos por dia' }).locator('tfoot tr');
+
+    await attendant.selectOption({ label: `${STAFF.esmeraldaColleague} – Bruno Carvalho Lima` });
+    await page.getByRole('button', { name: 'Gerar relatório' }).click();
+    await expect.poll(() => totals.textContent()).toMatch(/^Total0/);
+    await attendant.selectOption({ label: `${STAFF.esmeralda} – Ana Paula Ribeiro` });
+    await page.getByRole('button', { name: 'Gerar relatório' }).click();
+    await expect.poll(() => totals.textContent()).toMatch(/^Total2/);
+    await expectAccessible(page, 'relatórios por atendente');
+  });
+
   it('lets back office choose any agency', async () => {
     const page = await openAs(rig, STAFF.backOffice, '/relatorios');
     const agency = page.getByRole('combobox', { name: 'Agência' });
     await agency.waitFor();
     await expect.poll(() => agency.locator('option').count()).toBeGreaterThan(3);
+    const attendant = page.getByRole('combobox', { name: 'Atendente' });
+    await expect
+      .poll(async () => (await attendant.locator('option').allTextContents()).join('|'))
+      .toContain(STAFF.goiania);
+    await agency.selectOption({ label: 'AC CENTRAL DE GOIANIA (00001003)' });
+    await expect
+      .poll(async () => (await attendant.locator('option').allTextContents()).join('|'))
+      .not.toContain(STAFF.esmeralda);
+    expect((await attendant.locator('option').allTextContents()).join('|')).toContain(
+      STAFF.goiania,
+    );
+    await agency.selectOption('');
     await page
       .getByRole('combobox', { name: 'Cliente' })
       .selectOption({ label: 'Receita Federal do Brasil' });

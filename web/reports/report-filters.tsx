@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '@web/api/client.ts';
 import { Field } from '@web/components/field.tsx';
 import { useLoad } from '@web/components/use-load.ts';
+import { ChoiceField } from '@web/reports/choice-field.tsx';
 import { reportsApi, type ReportFilters } from '@web/reports/reports-api.ts';
 import { PROTOCOL_STATUS_LABELS, PROTOCOL_STATUSES } from '@shared/protocol/lifecycle.ts';
 import {
@@ -34,6 +35,9 @@ export function ReportFiltersForm({
     () => (canChooseAgency ? reportsApi.agencies() : Promise.resolve({ agencies: [] })),
     [canChooseAgency],
   );
+  // Counter staff get their own agency's attendants whatever is asked; back office follows
+  // the chosen agency, or every agency.
+  const attendants = useLoad(() => reportsApi.attendants(draft.agencyId), [draft.agencyId]);
   const clients = useLoad(() => reportsApi.clients(), []);
   const services = useLoad(
     () =>
@@ -75,86 +79,71 @@ export function ReportFiltersForm({
         )}
       </Field>
       {canChooseAgency && (
-        <Field label="Agência" error={serverField('agencyId')}>
-          {(props) => (
-            <select
-              {...props}
-              value={draft.agencyId ?? ''}
-              onChange={(e) => set('agencyId', e.target.value)}
-            >
-              <option value="">Todas</option>
-              {(agencies.data?.agencies ?? []).map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {agency.name} ({agency.code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label="Agência"
+          anyLabel="Todas"
+          value={draft.agencyId}
+          error={serverField('agencyId')}
+          choices={(agencies.data?.agencies ?? []).map((agency) => ({
+            value: agency.id,
+            label: `${agency.name} (${agency.code})`,
+          }))}
+          onChange={(agencyId) =>
+            setDraft((previous) => ({
+              ...previous,
+              agencyId: agencyId || undefined,
+              attendantId: undefined,
+            }))
+          }
+        />
       )}
-      <Field label="Cliente">
-        {(props) => (
-          <select
-            {...props}
-            value={draft.clientId ?? ''}
-            onChange={(e) => set('clientId', e.target.value)}
-          >
-            <option value="">Todos</option>
-            {(clients.data?.clients ?? []).map((client) => (
-              <option key={client.id} value={client.id}>
-                {client.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label="Atendente"
+        anyLabel="Todos"
+        value={draft.attendantId}
+        error={serverField('attendantId')}
+        choices={(attendants.data?.attendants ?? []).map((a) => ({ value: a.id, label: a.label }))}
+        onChange={(value) => set('attendantId', value)}
+      />
+      <ChoiceField
+        label="Cliente"
+        anyLabel="Todos"
+        value={draft.clientId}
+        choices={(clients.data?.clients ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(value) => set('clientId', value)}
+      />
       {draft.clientId && (
-        <Field label="Serviço">
-          {(props) => (
-            <select
-              {...props}
-              value={draft.serviceId ?? ''}
-              onChange={(e) => set('serviceId', e.target.value)}
-            >
-              <option value="">Todos</option>
-              {(services.data?.services ?? []).map((service) => (
-                <option key={service.id} value={service.id}>
-                  {service.code} – {service.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label="Serviço"
+          anyLabel="Todos"
+          value={draft.serviceId}
+          choices={(services.data?.services ?? []).map((service) => ({
+            value: service.id,
+            label: `${service.code} – ${service.name}`,
+          }))}
+          onChange={(value) => set('serviceId', value)}
+        />
       )}
-      <Field label="Situação">
-        {(props) => (
-          <select
-            {...props}
-            value={draft.status ?? ''}
-            onChange={(e) => set('status', e.target.value)}
-          >
-            <option value="">Todas</option>
-            {PROTOCOL_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {PROTOCOL_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Modalidade">
-        {(props) => (
-          <select
-            {...props}
-            value={draft.modality ?? ''}
-            onChange={(e) => set('modality', e.target.value)}
-          >
-            <option value="">Todas</option>
-            <option value="cash">{MODALITY_LABELS.cash}</option>
-            <option value="invoiced">{MODALITY_LABELS.invoiced}</option>
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label="Situação"
+        anyLabel="Todas"
+        value={draft.status}
+        choices={PROTOCOL_STATUSES.map((status) => ({
+          value: status,
+          label: PROTOCOL_STATUS_LABELS[status],
+        }))}
+        onChange={(value) => set('status', value)}
+      />
+      <ChoiceField
+        label="Modalidade"
+        anyLabel="Todas"
+        value={draft.modality}
+        choices={(['cash', 'invoiced'] as const).map((modality) => ({
+          value: modality,
+          label: MODALITY_LABELS[modality],
+        }))}
+        onChange={(value) => set('modality', value)}
+      />
       <Field label="Agrupar por">
         {(props) => (
           <select

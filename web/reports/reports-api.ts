@@ -80,6 +80,10 @@ export const reportsApi = {
     api.get<{ agencies: { id: string; code: string; name: string }[] }>(
       '/api/v1/backoffice/agencies?limit=100',
     ),
+  attendants: (agencyId?: string) =>
+    api.get<{ attendants: { id: string; label: string }[] }>(
+      `/api/v1/reports/attendants?${query({ agencyId })}`,
+    ),
   clients: () => api.get<{ clients: { id: string; name: string }[] }>('/api/v1/clients'),
   services: (clientId: string) =>
     api.get<{ services: { id: string; code: string; name: string }[] }>(

@@ -1,4 +1,5 @@
 import type { AppContext } from '@server/context.ts';
+import { createChangesRepository } from '@server/modules/backoffice/backoffice.changes.repository.ts';
 import { createErpDeliveryRepository } from '@server/modules/billing/billing.erp.repository.ts';
 import { createBillingRepository } from '@server/modules/billing/billing.repository.ts';
 import { createBillingService } from '@server/modules/billing/billing.service.ts';
@@ -10,5 +11,6 @@ export function createBillingModule(ctx: AppContext) {
     billing: createBillingRepository(),
     erp: createErpDeliveryRepository(),
     deliveries: createDeliveryRepository(),
+    changes: createChangesRepository(),
   });
 }

@@ -54,13 +54,13 @@ export function createBillingRepository() {
         .execute();
     },
 
-    setBillingPeriod(db: Reader, contractId: string, billingPeriod: 'monthly' | 'fortnightly') {
-      return db
+    setBillingPeriod(tx: Tx, contractId: string, billingPeriod: 'monthly' | 'fortnightly') {
+      return tx
         .updateTable('contracts')
         .set({ billingPeriod })
         .where('id', '=', contractId)
-        .returning(['id'])
-        .executeTakeFirst();
+        .returning(['id', 'number', 'billingPeriod'])
+        .executeTakeFirstOrThrow();
     },
 
     /**

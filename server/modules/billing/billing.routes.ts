@@ -1,4 +1,5 @@
-import { withErrors } from '@server/http/common.schema.ts';
+import { IdempotencyHeaders, withErrors } from '@server/http/common.schema.ts';
+import { sendStored } from '@server/http/reply.ts';
 import type { App } from '@server/http/types.ts';
 import { statementCsv } from '@server/modules/billing/billing.document.ts';
 import {
@@ -67,11 +68,16 @@ export function registerBillingRoutes(app: App, billing: BillingService) {
       schema: {
         tags: TAGS,
         summary: 'Gera (ou regera) o rascunho do extrato de um contrato e período',
+        headers: IdempotencyHeaders,
         body: GenerateBody,
-        response: withErrors({ 200: StatementResponse }, 400, 401, 403, 404),
+        response: withErrors({ 200: StatementResponse }, 400, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => billing.generate(request.actor, request.body),
+    async (request, reply) =>
+      sendStored(
+        reply,
+        await billing.generate(request.actor, request.body, request.headers['idempotency-key']),
+      ),
   );
 
   app.get(
@@ -132,11 +138,16 @@ export function registerBillingRoutes(app: App, billing: BillingService) {
       schema: {
         tags: TAGS,
         summary: 'Emite o extrato: ele não muda mais e segue para o ERP',
+        headers: IdempotencyHeaders,
         params: StatementIdParams,
         response: withErrors({ 200: StatementResponse }, 400, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => billing.issue(request.actor, request.params.id),
+    async (request, reply) =>
+      sendStored(
+        reply,
+        await billing.issue(request.actor, request.params.id, request.headers['idempotency-key']),
+      ),
   );
 
   app.get(

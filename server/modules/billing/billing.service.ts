@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@server/canonical-json.ts';
 import type { AppContext } from '@server/context.ts';
+import type { Database } from '@server/db/database.ts';
 import { inTransaction, isUniqueViolation, type Tx } from '@server/db/transaction.ts';
 import { AppError, notFound } from '@server/errors.ts';
 import {
@@ -10,12 +11,14 @@ import {
   type Actor,
 } from '@server/modules/auth/actor.ts';
 import { statementDocument } from '@server/modules/billing/billing.document.ts';
+import type { ChangesRepository } from '@server/modules/backoffice/backoffice.changes.repository.ts';
 import type { ErpDeliveryRepository } from '@server/modules/billing/billing.erp.repository.ts';
 import type {
   BillingRepository,
   LineDraft,
   StatementTotals,
 } from '@server/modules/billing/billing.repository.ts';
+import { runIdempotent } from '@server/modules/idempotency/idempotency.ts';
 import type { DeliveryRepository } from '@server/modules/outbox/outbox.deliveries.repository.ts';
 import {
   lastClosedPeriod,
@@ -31,6 +34,7 @@ type Deps = {
   billing: BillingRepository;
   erp: ErpDeliveryRepository;
   deliveries: DeliveryRepository;
+  changes: ChangesRepository;
 };
 
 type Contract = NonNullable<Awaited<ReturnType<BillingRepository['lockContract']>>>;
@@ -138,12 +142,12 @@ export function createBillingService(ctx: AppContext, deps: Deps) {
     );
   }
 
-  async function detail(statementId: string) {
-    const header = await billing.findHeader(ctx.db, statementId);
+  async function detail(db: Database | Tx, statementId: string) {
+    const header = await billing.findHeader(db, statementId);
     if (!header) {
       throw notFound('Extrato');
     }
-    const lines = await billing.lines(ctx.db, statementId);
+    const lines = await billing.lines(db, statementId);
 
     return statementDocument(header, lines);
   }
@@ -159,11 +163,28 @@ export function createBillingService(ctx: AppContext, deps: Deps) {
       return { contracts: await billing.listContracts(ctx.db) };
     },
 
+    /** The change is logged for the back office's audit trail, with the period before and after. */
     async setBillingPeriod(actor: Actor, contractId: string, period: BillingPeriod) {
-      requireBackOffice(actor);
-      if (!(await billing.setBillingPeriod(ctx.db, contractId, period))) {
-        throw notFound('Contrato');
-      }
+      const staff = requireBackOffice(actor);
+      await inTransaction(ctx.db, async (tx) => {
+        const contract = await billing.lockContract(tx, contractId);
+        if (!contract) {
+          throw notFound('Contrato');
+        }
+        const before = {
+          id: contract.id,
+          number: contract.number,
+          billingPeriod: contract.billingPeriod,
+        };
+        const after = await billing.setBillingPeriod(tx, contractId, period);
+
+        await deps.changes.record(tx, staff, {
+          entity: 'contract',
+          entityId: contractId,
+          before,
+          after,
+        });
+      });
 
       return { contracts: await billing.listContracts(ctx.db) };
     },
@@ -177,14 +198,20 @@ export function createBillingService(ctx: AppContext, deps: Deps) {
     async get(actor: Actor, statementId: string) {
       requireBackOffice(actor);
 
-      return detail(statementId);
+      return detail(ctx.db, statementId);
     },
 
     /** Generates (or regenerates) the draft of the period containing `day`, default the last one. */
-    async generate(actor: Actor, input: { contractId: string; day?: string | undefined }) {
+    async generate(
+      actor: Actor,
+      input: { contractId: string; day?: string | undefined },
+      key: string | undefined,
+    ) {
       const staff = requireBackOffice(actor);
       const day = parseDay(input.day, 'body.day');
-      const id = await inTransaction(ctx.db, async (tx) => {
+      const request = { scope: `staff:${staff.staffId}`, key, fingerprint: ['generate', input] };
+
+      return runIdempotent(ctx.db, request, async (tx) => {
         const contract = await billing.lockContract(tx, input.contractId);
         if (!contract) {
           throw new AppError('NOT_FOUND', 'Contrato não encontrado.', {
@@ -196,17 +223,21 @@ export function createBillingService(ctx: AppContext, deps: Deps) {
         const period = day
           ? periodContaining(contract.billingPeriod, day)
           : lastClosedPeriod(contract.billingPeriod, ctx.clock.now());
+        const id = await generateIn(tx, contract, period, actorLabel(staff));
 
-        return generateIn(tx, contract, period, actorLabel(staff));
+        return { statusCode: 200, body: await detail(tx, id) };
       });
-
-      return detail(id);
     },
 
-    async issue(actor: Actor, statementId: string) {
+    async issue(actor: Actor, statementId: string, key: string | undefined) {
       const staff = requireBackOffice(actor);
+      const request = { scope: `staff:${staff.staffId}`, key, fingerprint: ['issue', statementId] };
       try {
-        await inTransaction(ctx.db, (tx) => issueIn(tx, statementId, actorLabel(staff)));
+        return await runIdempotent(ctx.db, request, async (tx) => {
+          await issueIn(tx, statementId, actorLabel(staff));
+
+          return { statusCode: 200, body: await detail(tx, statementId) };
+        });
       } catch (error) {
         if (isUniqueViolation(error)) {
           throw new AppError('CONFLICT', 'Um protocolo deste extrato já foi faturado em outro.', {
@@ -215,8 +246,6 @@ export function createBillingService(ctx: AppContext, deps: Deps) {
         }
         throw error;
       }
-
-      return detail(statementId);
     },
 
     async deliveries(actor: Actor, statementId: string) {

@@ -203,6 +203,21 @@ export function createReportsRepository() {
         .executeTakeFirst();
     },
 
+    /** Counter staff (attendants and supervisors), of one agency or all, for the filter. */
+    attendants(db: Database, agencyId: string | undefined) {
+      let query = db
+        .selectFrom('staff')
+        .select(['id', sql<string>`registration || ' – ' || name`.as('label')])
+        .where('role', 'in', ['attendant', 'supervisor'])
+        .orderBy('name')
+        .orderBy('registration');
+      if (agencyId !== undefined) {
+        query = query.where('agencyId', '=', agencyId);
+      }
+
+      return query.execute();
+    },
+
     /**
      * Moves pending deltas into the daily rows, in batches, while this server holds the fold
      * lock; another server folding meanwhile makes this a no-op. Returns the deltas moved.

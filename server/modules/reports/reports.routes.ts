@@ -3,6 +3,8 @@ import { withErrors } from '@server/http/common.schema.ts';
 import type { App } from '@server/http/types.ts';
 import type { ExportsService } from '@server/modules/reports/reports.exports.service.ts';
 import {
+  AttendantsQuery,
+  AttendantsResponse,
   DrillDownQuery,
   DrillDownResponse,
   ExportBody,
@@ -41,6 +43,20 @@ export function registerReportRoutes(app: App, reports: ReportsService, exports:
       },
     },
     async (request) => reports.attendances(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/reports/attendants',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Atendentes e supervisores que o filtro de atendente oferece',
+        description: 'Atendentes e supervisores veem só os da própria agência.',
+        querystring: AttendantsQuery,
+        response: withErrors({ 200: AttendantsResponse }, 400, 401, 403),
+      },
+    },
+    async (request) => reports.attendants(request.actor, request.query),
   );
 
   app.get(

@@ -125,3 +125,12 @@ export const ExportView = Type.Object({
 });
 
 export const ExportResponse = Type.Object({ export: ExportView });
+
+export const AttendantsQuery = Type.Object(
+  { agencyId: ReportFilterFields.agencyId },
+  { additionalProperties: false },
+);
+
+export const AttendantsResponse = Type.Object({
+  attendants: Type.Array(Type.Object({ id: Uuid, label: Type.String() })),
+});

@@ -93,6 +93,13 @@ export function createReportsService(ctx: AppContext, reports: ReportsRepository
   return {
     report,
 
+    /** Whom the attendant filter offers: counter staff see only their own agency's. */
+    async attendants(actor: Actor, query: { agencyId?: string | undefined }) {
+      const { filters } = staffFilters(ctx, actor, query);
+
+      return { attendants: await reports.attendants(ctx.db, filters.agencyId) };
+    },
+
     async attendances(actor: Actor, query: ReportQuery) {
       const { filters } = staffFilters(ctx, actor, query);
       const groupBy = query.groupBy ?? 'day';

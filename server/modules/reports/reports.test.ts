@@ -212,6 +212,41 @@ describe('GET /api/v1/reports/attendances', () => {
     expect(other.json().error.fields[0].field).toBe('query.agencyId');
   });
 
+  it('offers counter staff the attendants of their own agency only, and back office all', async () => {
+    const labelsOf = async (api: Api, query = '') => {
+      const response = await api.get(`/api/v1/reports/attendants${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+
+      return response.json<{ attendants: { label: string }[] }>().attendants.map((a) => a.label);
+    };
+    const registrations = (labels: string[]) => labels.map((label) => label.split(' ')[0]);
+
+    const own = registrations(await labelsOf(esmeralda));
+    expect(own).toEqual(
+      expect.arrayContaining([
+        STAFF.esmeralda,
+        STAFF.esmeraldaColleague,
+        STAFF.esmeraldaSupervisor,
+      ]),
+    );
+    expect(own).not.toContain(STAFF.goiania);
+    expect(own).not.toContain(STAFF.backOffice);
+    const all = registrations(await labelsOf(backOffice));
+    expect(all).toEqual(expect.arrayContaining([STAFF.esmeralda, STAFF.goiania]));
+    expect(all).not.toContain(STAFF.backOffice);
+    const goianiaOnly = registrations(await labelsOf(backOffice, `?agencyId=${goianiaId}`));
+    expect(goianiaOnly).toContain(STAFF.goiania);
+    expect(goianiaOnly).not.toContain(STAFF.esmeralda);
+
+    const other = await esmeralda.get(`/api/v1/reports/attendants?agencyId=${goianiaId}`);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('FORBIDDEN');
+    expect(other.json().error.fields[0].field).toBe('query.agencyId');
+    const malformed = await backOffice.get('/api/v1/reports/attendants?agencyId=abc');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.fields[0].field).toMatch(/agencyId/);
+  });
+
   it('drills down to the protocols of a day, paginated, with masked documents', async () => {
     const seen: string[] = [];
     let cursor = '';
