@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@server/errors.ts';
 import { IdempotencyHeaders } from '@server/http/common.schema.ts';
+import { sendStored } from '@server/http/reply.ts';
 import type { App } from '@server/http/types.ts';
 import { translateValidation } from '@server/http/validation-messages.ts';
 import { partnerToken, type PartnerResolver } from '@server/modules/partner/partner.actor.ts';
@@ -135,11 +136,8 @@ export function registerPartnerContractRoutes(
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) {
-          reply.header('idempotent-replayed', 'true');
-        }
 
-        return reply.status(result.statusCode).send(result.body);
+        return sendStored(reply, result);
       },
     );
 
@@ -190,11 +188,8 @@ export function registerPartnerContractRoutes(
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) {
-          reply.header('idempotent-replayed', 'true');
-        }
 
-        return reply.status(result.statusCode).send(result.body);
+        return sendStored(reply, result);
       },
     );
 
